@@ -1,0 +1,100 @@
+// apache-wsgi-lint: the same analysis as the editor, for terminals and CI.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyzeText, type Analysis } from './service';
+import { applyEdits, chooseFixes } from './features/applyEdits';
+import { parseArgs, UsageError, USAGE, type CliOptions } from './cli/args';
+import { formatText, toJsonFinding, type JsonFinding } from './cli/format';
+
+const VERSION = '0.1.0';
+const MAX_FIX_PASSES = 10;
+
+class InputError extends Error {}
+
+function readConfig(file: string): string {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new InputError(code === 'ENOENT' ? `${file}: no such file` : `${file}: cannot read (${code ?? String(err)})`);
+  }
+  if (stat.isDirectory()) throw new InputError(`${file}: is a directory; give the configuration files to lint`);
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(file);
+  } catch (err) {
+    throw new InputError(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+  if (buf.subarray(0, 8192).includes(0)) throw new InputError(`${file}: looks like a binary file, not a configuration file`);
+  return buf.toString('utf8');
+}
+
+/** Applies preferred fixes until none is left (each pass re-analyses), then writes the file atomically. */
+function fixFile(file: string, text: string): { text: string; analysis: Analysis } {
+  let current = text;
+  let analysis = analyzeText(file, current);
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const edits = chooseFixes(analysis.reports);
+    if (edits.length === 0) break;
+    current = applyEdits(current, edits);
+    analysis = analyzeText(file, current);
+  }
+  if (current !== text) {
+    const tmp = path.join(path.dirname(file), `.${path.basename(file)}.apache-wsgi-${process.pid}.tmp`);
+    const mode = fs.statSync(file).mode;
+    fs.writeFileSync(tmp, current, { mode });
+    fs.renameSync(tmp, file);
+  }
+  return { text: current, analysis };
+}
+
+function run(options: CliOptions): number {
+  const findings: JsonFinding[] = [];
+  for (const file of options.paths) {
+    const text = readConfig(file);
+    const analysis = options.fix ? fixFile(file, text).analysis : analyzeText(file, text);
+    for (const r of analysis.reports) findings.push(toJsonFinding(file, analysis, r));
+  }
+  if (options.format === 'json') {
+    process.stdout.write(JSON.stringify(findings, null, 2) + '\n');
+  } else {
+    for (const f of findings) process.stdout.write(formatText(f) + '\n');
+  }
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  if (options.format === 'text' && findings.length > 0) {
+    process.stdout.write(`${findings.length} problem${findings.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})\n`);
+  }
+  return errors > 0 || warnings > options.maxWarnings ? 1 : 0;
+}
+
+function main(argv: readonly string[]): number {
+  let options: CliOptions;
+  try {
+    options = parseArgs(argv);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`apache-wsgi-lint: ${err.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  if (options.help) {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  if (options.version) {
+    process.stdout.write(VERSION + '\n');
+    return 0;
+  }
+  try {
+    return run(options);
+  } catch (err) {
+    const message = err instanceof InputError ? err.message : `internal error: ${err instanceof Error ? err.message : String(err)}`;
+    process.stderr.write(`apache-wsgi-lint: ${message}\n`);
+    return 2;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

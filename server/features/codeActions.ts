@@ -1,0 +1,31 @@
+// Each report's fixes become quick fixes; nothing is looked up again.
+import { CodeActionKind, type CodeAction, type Range } from 'vscode-languageserver/node';
+import type { Analysis } from '../service';
+import { toDiagnostic } from './diagnostics';
+
+export function codeActions(analysis: Analysis, range: Range): CodeAction[] {
+  const from = analysis.lines.offsetAt(range.start);
+  const to = analysis.lines.offsetAt(range.end);
+  const actions: CodeAction[] = [];
+  for (const report of analysis.reports) {
+    if (report.end < from || report.start > to) continue;
+    const diagnostic = toDiagnostic(analysis, report);
+    for (const fix of report.fixes) {
+      actions.push({
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: fix.preferred ?? false,
+        edit: {
+          changes: {
+            [analysis.uri]: fix.edits.map((e) => ({
+              range: { start: analysis.lines.positionAt(e.start), end: analysis.lines.positionAt(e.end) },
+              newText: e.newText,
+            })),
+          },
+        },
+      });
+    }
+  }
+  return actions;
+}

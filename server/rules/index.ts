@@ -1,0 +1,9 @@
+// Every rule, in the order their reports are listed. A new rule is one file plus one line here.
+import type { Rule } from './types';
+import { syntaxError } from './syntax-error';
+import { unterminatedQuote } from './unterminated-quote';
+import { wsgiDaemonUnused } from './wsgi-daemon-unused';
+
+export const rules: readonly Rule[] = [syntaxError, unterminatedQuote, wsgiDaemonUnused];
+
+export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.id, r]));

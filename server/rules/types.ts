@@ -1,0 +1,60 @@
+// What a rule is and what it reports. A report carries its fixes as exact text edits (document offsets), so
+// code actions and `--fix` apply them without looking anything up again.
+import type { ConfigAst } from '../syntax/ast';
+import type { ConfigModel } from '../model/model';
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+export interface TextEditSpan {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEditSpan[];
+  /** The fix `--fix` applies and the editor marks as preferred. */
+  preferred?: boolean;
+}
+
+export interface Report {
+  rule: string;
+  severity: Severity;
+  start: number;
+  end: number;
+  message: string;
+  fixes: Fix[];
+  docUrl: string;
+}
+
+export interface Finding {
+  start: number;
+  end: number;
+  message: string;
+  fixes?: Fix[];
+  /** Overrides the rule's default severity for this finding (e.g. lowered when the tree is not fully known). */
+  severity?: Severity;
+}
+
+export interface RuleContext {
+  uri: string;
+  text: string;
+  ast: ConfigAst;
+  model: ConfigModel;
+  report(finding: Finding): void;
+}
+
+export interface Rule {
+  /** Stable public id: Diagnostic.code, settings key and ignore-comment name. */
+  id: string;
+  defaultSeverity: Severity;
+  /** One sentence for settings and docs. */
+  description: string;
+  docUrl: string;
+  check(ctx: RuleContext): void;
+}
+
+export const APACHE_DOCS = 'https://httpd.apache.org/docs/2.4/mod/';
+export const WSGI_DOCS = 'https://modwsgi.readthedocs.io/en/master/configuration-directives/';

@@ -1,0 +1,165 @@
+// Splits text into Apache's logical lines and lines into words, mirroring httpd's ap_cfg_getline and
+// ap_getword_conf: a line continues when `\` stands right before the newline; quotes only open at the start of
+// a word; `#` starts a comment only as the first non-blank character of a logical line (so a comment ending in
+// `\` swallows the next line too).
+import type { LogicalLine, Word } from './ast';
+
+/** apr_isspace: the characters Apache treats as blanks inside a line. */
+export function isBlank(ch: number): boolean {
+  return ch === 32 || (ch >= 9 && ch <= 13);
+}
+
+export function splitLogicalLines(text: string): LogicalLine[] {
+  const lines: LogicalLine[] = [];
+  const n = text.length;
+  let pos = 0;
+  let physical = 0;
+  while (pos < n) {
+    const start = pos;
+    const firstLine = physical;
+    const pieces: Array<[number, number]> = [];
+    let end: number;
+    let next: number;
+    for (;;) {
+      const lf = text.indexOf('\n', pos);
+      const lineEnd = lf < 0 ? n : lf;
+      const contentEnd = lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
+      // httpd continues on a backslash right before the newline unless it is the very first character of the
+      // logical line read so far; `\\` at the end continues too (only one backslash is removed).
+      const bs = contentEnd - 1;
+      const hasBefore = bs > pos || pieces.some(([a, b]) => b > a);
+      const continued = lf >= 0 && bs >= pos && text.charCodeAt(bs) === 92 && hasBefore;
+      if (continued) {
+        pieces.push([pos, contentEnd - 1]);
+        pos = lf + 1;
+        physical++;
+        if (pos >= n) {
+          end = contentEnd;
+          next = n;
+          break;
+        }
+        continue;
+      }
+      pieces.push([pos, contentEnd]);
+      end = contentEnd;
+      next = lf < 0 ? n : lf + 1;
+      break;
+    }
+    let content: string;
+    let map: Int32Array | null = null;
+    if (pieces.length === 1) {
+      content = text.slice(pieces[0][0], pieces[0][1]);
+    } else {
+      content = pieces.map(([a, b]) => text.slice(a, b)).join('');
+      map = new Int32Array(content.length + 1);
+      let i = 0;
+      for (const [a, b] of pieces) for (let o = a; o < b; o++) map[i++] = o;
+      map[i] = end;
+    }
+    lines.push({ start, end, next, firstLine, lastLine: physical, content, map });
+    pos = next;
+    physical++;
+  }
+  return lines;
+}
+
+/** Document offset of a content index of a logical line. */
+export function offsetOf(line: LogicalLine, index: number): number {
+  if (!line.map) return line.start + index;
+  if (index >= line.map.length) return line.end;
+  return line.map[index];
+}
+
+/** Document offset just after the content character at index-1 (an exclusive end). */
+export function endOffsetOf(line: LogicalLine, index: number): number {
+  if (index <= 0) return offsetOf(line, 0);
+  return offsetOf(line, index - 1) + 1;
+}
+
+export function skipBlanks(s: string, i: number, end = s.length): number {
+  while (i < end && isBlank(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Reads one word of `content` starting at `i` (blanks already skipped); returns the word and the index after it. */
+export function readWord(line: LogicalLine, i: number, limit = line.content.length): { word: Word; next: number } {
+  const s = line.content;
+  const first = s[i];
+  let j: number;
+  let value: string;
+  let quote: '"' | "'" | null = null;
+  let unterminated = false;
+  let key: string | null = null;
+  let optionValue = '';
+  let valueIndex = i;
+  if (first === '"' || first === "'") {
+    quote = first;
+    ({ end: j, value, unterminated } = readQuoted(s, i, limit));
+    optionValue = value;
+  } else {
+    j = i;
+    while (j < limit && !isBlank(s.charCodeAt(j))) {
+      // mod_wsgi reads `name="quoted value"` as one option: its parser splits at `=` and reads the value as a word.
+      if (s.charCodeAt(j) === 61 /* = */ && key === null && j > i) {
+        key = s.slice(i, j);
+        valueIndex = j + 1;
+        const q = s[j + 1];
+        if (q === '"' || q === "'") {
+          const r = readQuoted(s, j + 1, limit);
+          j = r.end;
+          optionValue = r.value;
+          unterminated = r.unterminated;
+          quote = q;
+          break;
+        }
+      }
+      j++;
+    }
+    const rawText = s.slice(i, j);
+    value = rawText;
+    if (key !== null && quote === null) optionValue = s.slice(valueIndex, j);
+    if (key !== null && quote !== null) value = key + '=' + optionValue;
+  }
+  const word: Word = {
+    start: offsetOf(line, i),
+    end: endOffsetOf(line, j),
+    raw: s.slice(i, j),
+    value,
+    quote,
+    unterminated,
+    key,
+    optionValue,
+    valueStart: offsetOf(line, valueIndex),
+  };
+  return { word, next: j };
+}
+
+function readQuoted(s: string, i: number, limit: number): { end: number; value: string; unterminated: boolean } {
+  const q = s[i];
+  let j = i + 1;
+  let value = '';
+  while (j < limit && s[j] !== q) {
+    // Apache drops a backslash only when it escapes the quote character.
+    if (s[j] === '\\' && s[j + 1] === q && j + 1 < limit) {
+      value += q;
+      j += 2;
+      continue;
+    }
+    value += s[j];
+    j++;
+  }
+  if (j < limit) return { end: j + 1, value, unterminated: false };
+  return { end: j, value, unterminated: true };
+}
+
+/** All words of content[from, limit). */
+export function readWords(line: LogicalLine, from: number, limit = line.content.length): Word[] {
+  const words: Word[] = [];
+  let i = skipBlanks(line.content, from, limit);
+  while (i < limit) {
+    const { word, next } = readWord(line, i, limit);
+    words.push(word);
+    i = skipBlanks(line.content, next, limit);
+  }
+  return words;
+}
