@@ -35,7 +35,9 @@ function fixFile(file: string, text: string): { text: string; analysis: Analysis
   let current = text;
   let analysis = analyzeText(file, current);
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const edits = chooseFixes(analysis.reports);
+    // Lines holding a parse problem are not edited by other rules' fixes.
+    const unsafe = analysis.ast.problems.map((p) => lineSpan(current, p.start, p.end));
+    const edits = chooseFixes(analysis.reports, unsafe);
     if (edits.length === 0) break;
     current = applyEdits(current, edits);
     analysis = analyzeText(file, current);
@@ -47,6 +49,13 @@ function fixFile(file: string, text: string): { text: string; analysis: Analysis
     fs.renameSync(tmp, file);
   }
   return { text: current, analysis };
+}
+
+/** The physical lines covering [start, end), terminators included. */
+function lineSpan(text: string, start: number, end: number): { start: number; end: number } {
+  const s = text.lastIndexOf('\n', start - 1) + 1;
+  const nl = text.indexOf('\n', end);
+  return { start: s, end: nl < 0 ? text.length : nl + 1 };
 }
 
 function run(options: CliOptions): number {

@@ -20,15 +20,20 @@ export function preferredFix(report: Report): Fix | undefined {
 
 /**
  * Picks the preferred fix of every report whose edits do not touch another chosen fix's edits, so that all
- * chosen edits apply together; the rest wait for the next pass.
+ * chosen edits apply together; the rest wait for the next pass. A fix from another rule is not applied inside a
+ * span the parser could not read (`unsafe`): there the tree, and so the fix, may not be what the author meant.
  */
-export function chooseFixes(reports: readonly Report[]): TextEditSpan[] {
+export function chooseFixes(reports: readonly Report[], unsafe: ReadonlyArray<{ start: number; end: number }> = []): TextEditSpan[] {
   const taken: TextEditSpan[] = [];
-  const clashes = (e: TextEditSpan) => taken.some((t) => e.start < t.end && t.start < e.end || (e.start === t.start && e.end === t.end));
+  const overlaps = (e: TextEditSpan, t: { start: number; end: number }) => (e.start < t.end && t.start < e.end) || e.start === t.start;
   for (const r of reports) {
     const fix = preferredFix(r);
-    if (!fix || fix.edits.some(clashes)) continue;
+    if (!fix || fix.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
+    if (!PARSE_RULES.has(r.rule) && fix.edits.some((e) => unsafe.some((u) => overlaps(e, u)))) continue;
     taken.push(...fix.edits);
   }
   return taken;
 }
+
+/** Rules whose fixes repair the parse itself. */
+const PARSE_RULES = new Set(['syntax-error', 'unterminated-quote']);

@@ -211,10 +211,17 @@ function exampleArgument(nameLower: string): string {
   return examples[nameLower] ?? 'a path or pattern';
 }
 
-/** Every node in document order (sections before their children). */
+/** Every node in document order (sections before their children). Iterative: nesting can be arbitrarily deep. */
 export function* walk(nodes: readonly Node[]): Generator<Node> {
-  for (const n of nodes) {
+  const stack: Array<{ list: readonly Node[]; i: number }> = [{ list: nodes, i: 0 }];
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    if (top.i >= top.list.length) {
+      stack.pop();
+      continue;
+    }
+    const n = top.list[top.i++];
     yield n;
-    if (n.kind === 'section') yield* walk(n.children);
+    if (n.kind === 'section' && n.children.length) stack.push({ list: n.children, i: 0 });
   }
 }

@@ -1,0 +1,141 @@
+// Property tests: whatever a user types, analysis never throws, stays inside the document, and the syntax tree
+// prints back to the input byte for byte. Fixed seed and bounded runs keep CI fast and repeatable;
+// `FUZZ_RUNS=20000 npm run fuzz` tries many more.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { analyzeText } from '../../server/service';
+import { walk } from '../../server/syntax/parser';
+import { applyEdits } from '../../server/features/applyEdits';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
+const params = { numRuns: RUNS, seed: SEED };
+
+const VOCAB = [
+  '<VirtualHost *:80>', '</VirtualHost>', '<Directory /srv/app>', '</Directory>', '<Files wsgi.py>', '</Files>',
+  '<IfModule mod_wsgi.c>', '</IfModule>', '<Location />', '</Location>', '<If "%{HTTP_HOST} == \'a\'">', '</If>',
+  'ServerName', 'ServerAlias', 'WSGIDaemonProcess', 'WSGIProcessGroup', 'WSGIScriptAlias', 'WSGIScriptAliasMatch',
+  'WSGIApplicationGroup', 'WSGIImportScript', 'WSGIPythonHome', 'WSGIRestrictEmbedded', 'Require', 'Alias', 'Order',
+  'Allow', 'Deny', 'Options', 'AllowOverride', 'Header', 'Define', 'Include', 'LoadModule', 'LogLevel',
+  'site', 'example.com', '/', '/app', '/srv/app/wsgi.py', 'process-group=site', 'application-group=%{GLOBAL}',
+  'threads=15', 'processes=2', 'python-home=/srv/venv', 'python-path="/a b"', '%{GLOBAL}', '${APP}', 'all',
+  'granted', 'denied', 'On', 'Off', '#', '# comment', '\\', '"', "'", '<', '>', '</', '=', ' ', '  ', '\t',
+  '\n', '\r\n', '\r', '\\\n', '\0', '\uFEFF', '\u00e9', '\ud83d\ude00', '\ud800',
+];
+
+const soup = fc.array(fc.constantFrom(...VOCAB), { maxLength: 80 }).map((parts) => parts.join(''));
+const chars = fc.string({ unit: fc.constantFrom(...'<>/\\"\'#= \t\r\nabcWSGI%{}$:*0\0'.split('')), maxLength: 200 });
+
+const REAL = [
+  '<VirtualHost *:80>',
+  '    ServerName shop.example.com',
+  '    ServerAlias www.shop.example.com',
+  '    WSGIDaemonProcess shop processes=2 threads=15 \\',
+  '        python-home=/srv/shop/venv python-path=/srv/shop',
+  '    WSGIProcessGroup shop',
+  '    WSGIApplicationGroup %{GLOBAL}',
+  '    WSGIScriptAlias /api /srv/shop/api/wsgi.py process-group=shop',
+  '    WSGIScriptAlias / /srv/shop/shop/wsgi.py',
+  '    Alias /static/ "/srv/shop/static/"',
+  '    # The script directory must be readable',
+  '    <Directory /srv/shop/shop>',
+  '        <Files wsgi.py>',
+  '            Require all granted',
+  '        </Files>',
+  '    </Directory>',
+  '</VirtualHost>',
+];
+
+/** Mutations of a real config: delete, duplicate, swap lines, cut, insert troublesome characters. */
+const mutated = fc
+  .array(
+    fc.oneof(
+      fc.record({ op: fc.constant('delete' as const), at: fc.nat() }),
+      fc.record({ op: fc.constant('duplicate' as const), at: fc.nat() }),
+      fc.record({ op: fc.constant('swap' as const), at: fc.nat(), with: fc.nat() }),
+      fc.record({ op: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom('<', '>', '\\', '"', "'", '\\\n', '\0', '\r', '#', '</Directory>', '<Files x>') }),
+      fc.record({ op: fc.constant('cut' as const), at: fc.nat() }),
+    ),
+    { maxLength: 8 },
+  )
+  .map((ops) => {
+    let lines = [...REAL];
+    let text = '';
+    for (const o of ops) {
+      const i = lines.length ? o.at % lines.length : 0;
+      if (o.op === 'delete') lines.splice(i, 1);
+      else if (o.op === 'duplicate' && lines.length) lines.splice(i, 0, lines[i]);
+      else if (o.op === 'swap' && lines.length) [lines[i], lines[o.with % lines.length]] = [lines[o.with % lines.length], lines[i]];
+      else if (o.op === 'insert' && lines.length) {
+        const l = lines[i];
+        const at = l.length ? o.at % l.length : 0;
+        lines[i] = l.slice(0, at) + o.text + l.slice(at);
+      } else if (o.op === 'cut') {
+        text = lines.join('\n');
+        lines = text.slice(0, o.at % (text.length + 1)).split('\n');
+      }
+    }
+    return lines.join(ops.length % 2 ? '\r\n' : '\n');
+  });
+
+function checkInvariants(text: string): void {
+  const a = analyzeText('file:///fuzz.conf', text);
+  // Lossless: the logical lines tile the document, so printing them back gives the input exactly.
+  assert.equal(a.ast.lines.map((l) => text.slice(l.start, l.next)).join(''), text);
+  const inside = (s: number, e: number) => 0 <= s && s <= e && e <= text.length;
+  for (const n of walk(a.ast.children)) assert.ok(inside(n.start, n.end), `node ${n.kind} ${n.start}-${n.end}`);
+  for (const r of a.reports) {
+    assert.ok(inside(r.start, r.end), `report ${r.rule} ${r.start}-${r.end}`);
+    assert.notEqual(r.rule, 'internal-error', r.message);
+    for (const f of r.fixes) for (const e of f.edits) assert.ok(inside(e.start, e.end), `fix of ${r.rule}`);
+  }
+}
+
+test('random character soup never breaks analysis', () => {
+  fc.assert(fc.property(chars, (t) => checkInvariants(t)), params);
+});
+
+test('token soup from Apache and mod_wsgi vocabulary never breaks analysis', () => {
+  fc.assert(fc.property(soup, (t) => checkInvariants(t)), params);
+});
+
+test('mutated real configs never break analysis', () => {
+  fc.assert(fc.property(mutated, (t) => checkInvariants(t)), params);
+});
+
+test('every preferred fix applies cleanly, changes only its range and adds no parse problems', () => {
+  fc.assert(
+    fc.property(fc.oneof(mutated, soup), (text) => {
+      const a = analyzeText('file:///fuzz.conf', text);
+      for (const r of a.reports) {
+        for (const fix of r.fixes) {
+          const edits = [...fix.edits].sort((x, y) => x.start - y.start);
+          const after = applyEdits(text, edits);
+          // Outside the edits, the text is unchanged: same prefix before the first, same suffix after the last.
+          assert.equal(after.slice(0, edits[0].start), text.slice(0, edits[0].start));
+          const tail = text.length - edits[edits.length - 1].end;
+          assert.equal(after.slice(after.length - tail), text.slice(text.length - tail));
+          if (!fix.preferred) continue;
+          const again = analyzeText('file:///fixed.conf', after);
+          assert.ok(again.ast.problems.length <= a.ast.problems.length, `${r.rule}: '${fix.title}' added parse problems`);
+        }
+      }
+    }),
+    { ...params, numRuns: Math.ceil(RUNS / 3) },
+  );
+});
+
+test('extreme inputs: deep nesting, huge lines, many lines, odd encodings', () => {
+  const cases = [
+    '<Directory /x>\n'.repeat(100000) + '</Directory>\n'.repeat(100000),
+    '<Directory /x>\n'.repeat(100000),
+    'ServerName ' + 'a'.repeat(1 << 20) + '\n',
+    '"'.repeat(1 << 20),
+    '\\\n'.repeat(100000) + 'x',
+    'WSGIDaemonProcess g threads=1\n'.repeat(20000),
+    '\uFEFF<VirtualHost *:80>\r\n\0\0\r</VirtualHost>',
+    Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0x0a, 0x3c]).toString('utf8'),
+  ];
+  for (const text of cases) checkInvariants(text);
+});
