@@ -4,7 +4,7 @@ import { parse } from './syntax/parser';
 import { LineIndex } from './syntax/positions';
 import { buildModel, type ConfigModel } from './model/model';
 import { rules } from './rules';
-import type { Finding, Report, Severity, SeveritySetting } from './rules/types';
+import type { Finding, Report, RuleContext, Severity, SeveritySetting } from './rules/types';
 
 export interface AnalysisSettings {
   /** Per-rule severity overrides keyed by rule id; `off` silences the rule. */
@@ -21,10 +21,16 @@ export interface Analysis {
   lines: LineIndex;
 }
 
-/** Runs every rule over one document. A rule that throws is reported as an internal finding, never fatal. */
+/** Parses one document and runs every rule over it. */
 export function analyzeText(uri: string, text: string, version = 0, settings: AnalysisSettings = {}): Analysis {
   const ast = parse(text);
   const model = buildModel(ast);
+  const reports = runRules({ uri, text, ast, model, seesWholeServer: false }, settings);
+  return { uri, version, text, ast, model, reports, lines: new LineIndex(text) };
+}
+
+/** Runs every enabled rule. A rule that throws becomes an internal finding, never a crash. */
+export function runRules(input: Omit<RuleContext, 'report'>, settings: AnalysisSettings = {}): Report[] {
   const reports: Report[] = [];
   for (const rule of rules) {
     const configured = settings.severities?.[rule.id];
@@ -32,10 +38,7 @@ export function analyzeText(uri: string, text: string, version = 0, settings: An
     const severityFor = (f: Finding): Severity => configured ?? f.severity ?? rule.defaultSeverity;
     try {
       rule.check({
-        uri,
-        text,
-        ast,
-        model,
+        ...input,
         report: (f) =>
           reports.push({
             rule: rule.id,
@@ -60,7 +63,7 @@ export function analyzeText(uri: string, text: string, version = 0, settings: An
     }
   }
   reports.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { uri, version, text, ast, model, reports, lines: new LineIndex(text) };
+  return reports;
 }
 
 /** Caches one analysis per document version, so every feature reads the same result. */

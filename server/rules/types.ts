@@ -43,6 +43,13 @@ export interface RuleContext {
   text: string;
   ast: ConfigAst;
   model: ConfigModel;
+  /**
+   * True when the text is a whole server's configuration (a root file with its includes, all read): a group or a
+   * host missing from it is really missing. False for a file analysed on its own.
+   */
+  seesWholeServer: boolean;
+  /** Include/IncludeOptional problems found while reading the tree (whole-server analysis only). */
+  includeProblems?: ReadonlyArray<{ kind: string; start: number; end: number; message: string; severity: Severity }>;
   report(finding: Finding): void;
 }
 

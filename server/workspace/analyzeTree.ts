@@ -1,0 +1,96 @@
+// Analyses a whole server tree with the same rules as a single file, then hands each file its own findings in
+// its own offsets. Section balance is checked per file, as Apache does (a file must close what it opens).
+import * as path from 'node:path';
+import { parse } from '../syntax/parser';
+import { LineIndex } from '../syntax/positions';
+import type { ParseProblem } from '../syntax/ast';
+import { buildModel } from '../model/model';
+import { runRules, type AnalysisSettings } from '../service';
+import type { Fix, Report } from '../rules/types';
+import { toFileOffset, toTreeOffset, type ServerTree } from './tree';
+
+export interface FileFindings {
+  file: string;
+  text: string;
+  lines: LineIndex;
+  reports: Report[];
+}
+
+export interface TreeAnalysis {
+  tree: ServerTree;
+  files: Map<string, FileFindings>;
+}
+
+const SERVER_ROOT_FILES = new Set(['apache2.conf', 'httpd.conf']);
+
+export function analyzeTree(tree: ServerTree, settings: AnalysisSettings = {}): TreeAnalysis {
+  const ast = parse(tree.text);
+  ast.problems = [];
+  for (const [file, text] of tree.files) {
+    for (const p of parse(text).problems) {
+      const mapped = problemToTree(tree, file, p);
+      if (mapped) ast.problems.push(mapped);
+    }
+  }
+  const includeProblems = tree.problems.flatMap((p) => {
+    const start = toTreeOffset(tree, p.file, p.start);
+    const end = toTreeOffset(tree, p.file, p.end);
+    return start === undefined || end === undefined ? [] : [{ ...p, start, end }];
+  });
+  const model = buildModel(ast);
+  const reports = runRules(
+    {
+      uri: tree.root,
+      text: tree.text,
+      ast,
+      model,
+      seesWholeServer: tree.complete && SERVER_ROOT_FILES.has(path.basename(tree.root)),
+      includeProblems,
+    },
+    settings,
+  );
+  const files = new Map<string, FileFindings>();
+  for (const [file, text] of tree.files) files.set(file, { file, text, lines: new LineIndex(text), reports: [] });
+  const seen = new Set<string>();
+  for (const r of reports) {
+    const local = reportToFile(tree, r);
+    if (!local) continue;
+    const key = `${local.file}\0${r.rule}\0${local.report.start}\0${local.report.end}\0${r.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    files.get(local.file)?.reports.push(local.report);
+  }
+  return { tree, files };
+}
+
+function problemToTree(tree: ServerTree, file: string, p: ParseProblem): ParseProblem | undefined {
+  const at = (o: number) => toTreeOffset(tree, file, o);
+  const start = at(p.start);
+  const end = at(p.end);
+  if (start === undefined || end === undefined) return undefined;
+  const edits = (p.fix?.edits ?? []).flatMap((e) => {
+    const s = at(e.start);
+    const t = at(e.end);
+    return s === undefined || t === undefined ? [] : [{ start: s, end: t, newText: e.newText }];
+  });
+  const fix = p.fix && edits.length === p.fix.edits.length ? { title: p.fix.title, edits } : undefined;
+  return { ...p, start, end, fix };
+}
+
+/** A report in tree offsets -> the same report in its file's offsets; fixes that would edit another file are dropped. */
+function reportToFile(tree: ServerTree, r: Report): { file: string; report: Report } | undefined {
+  const start = toFileOffset(tree, r.start);
+  if (!start) return undefined;
+  const endAt = toFileOffset(tree, r.end);
+  const end = endAt && endAt.file === start.file && endAt.offset >= start.offset ? endAt.offset : start.offset;
+  const fixes: Fix[] = [];
+  for (const fix of r.fixes) {
+    const edits = fix.edits.map((e) => {
+      const s = toFileOffset(tree, e.start);
+      const t = toFileOffset(tree, e.end);
+      return s && t && s.file === start.file && t.file === start.file ? { start: s.offset, end: t.offset, newText: e.newText } : undefined;
+    });
+    if (edits.every((e) => e !== undefined)) fixes.push({ ...fix, edits: edits as Fix['edits'] });
+  }
+  return { file: start.file, report: { ...r, start: start.offset, end, fixes } };
+}

@@ -1,0 +1,87 @@
+// Where the workspace reads files from: the disk, with the editor's unsaved documents laid over it.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export interface FileSource {
+  /** File text, or undefined when it cannot be read (missing, unreadable, a directory, binary). */
+  read(file: string): string | undefined;
+  kind(file: string): 'file' | 'dir' | undefined;
+  /** Entry names of a directory (not sorted), or [] when it cannot be listed. */
+  list(dir: string): string[];
+}
+
+const MAX_FILE_BYTES = 4 * 1024 * 1024;
+
+export class DiskFiles implements FileSource {
+  read(file: string): string | undefined {
+    try {
+      const st = fs.statSync(file);
+      if (!st.isFile() || st.size > MAX_FILE_BYTES) return undefined;
+      const buf = fs.readFileSync(file);
+      if (buf.subarray(0, 8192).includes(0)) return undefined;
+      return buf.toString('utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  kind(file: string): 'file' | 'dir' | undefined {
+    try {
+      const st = fs.statSync(file);
+      return st.isDirectory() ? 'dir' : st.isFile() ? 'file' : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  list(dir: string): string[] {
+    try {
+      return fs.readdirSync(dir);
+    } catch {
+      return [];
+    }
+  }
+}
+
+/** Open editor documents take precedence over the disk. */
+export class OverlayFiles implements FileSource {
+  constructor(
+    private readonly base: FileSource,
+    private readonly open: (file: string) => string | undefined,
+  ) {}
+
+  read(file: string): string | undefined {
+    return this.open(file) ?? this.base.read(file);
+  }
+
+  kind(file: string): 'file' | 'dir' | undefined {
+    return this.open(file) !== undefined ? 'file' : this.base.kind(file);
+  }
+
+  list(dir: string): string[] {
+    return this.base.list(dir);
+  }
+}
+
+/** In-memory files, for tests. Keys are absolute paths. */
+export class MemoryFiles implements FileSource {
+  constructor(private readonly files: Record<string, string>) {}
+
+  read(file: string): string | undefined {
+    return this.files[path.resolve(file)];
+  }
+
+  kind(file: string): 'file' | 'dir' | undefined {
+    const p = path.resolve(file);
+    if (p in this.files) return 'file';
+    const prefix = p.endsWith('/') ? p : p + '/';
+    return Object.keys(this.files).some((f) => f.startsWith(prefix)) ? 'dir' : undefined;
+  }
+
+  list(dir: string): string[] {
+    const prefix = path.resolve(dir) + '/';
+    const names = new Set<string>();
+    for (const f of Object.keys(this.files)) if (f.startsWith(prefix)) names.add(f.slice(prefix.length).split('/')[0]);
+    return [...names];
+  }
+}
