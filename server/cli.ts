@@ -1,7 +1,10 @@
 // apache-wsgi-lint: the same analysis as the editor, for terminals and CI.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyzeText, type Analysis } from './service';
+import { parse } from './syntax/parser';
+import { buildTree } from './workspace/tree';
+import { analyzeTree, type FileFindings } from './workspace/analyzeTree';
+import { DiskFiles } from './workspace/files';
 import { applyEdits, chooseFixes } from './features/applyEdits';
 import { parseArgs, UsageError, USAGE, type CliOptions } from './cli/args';
 import { formatText, toJsonFinding, type JsonFinding } from './cli/format';
@@ -30,25 +33,33 @@ function readConfig(file: string): string {
   return buf.toString('utf8');
 }
 
-/** Applies preferred fixes until none is left (each pass re-analyses), then writes the file atomically. */
-function fixFile(file: string, text: string): { text: string; analysis: Analysis } {
-  let current = text;
-  let analysis = analyzeText(file, current);
+/** Analyses a root file with everything it includes; each file's findings come in its own offsets. */
+function lintTree(root: string): FileFindings[] {
+  const result = analyzeTree(buildTree(new DiskFiles(), root));
+  return [...result.files.values()];
+}
+
+/** Applies preferred fixes until none is left (each pass re-reads the tree), writing each changed file atomically. */
+function fixTree(root: string): FileFindings[] {
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    // Lines holding a parse problem are not edited by other rules' fixes.
-    const unsafe = analysis.ast.problems.map((p) => lineSpan(current, p.start, p.end));
-    const edits = chooseFixes(analysis.reports, unsafe);
-    if (edits.length === 0) break;
-    current = applyEdits(current, edits);
-    analysis = analyzeText(file, current);
+    let changed = false;
+    for (const f of lintTree(root)) {
+      // Lines holding a parse problem are not edited by other rules' fixes.
+      const unsafe = parse(f.text).problems.map((p) => lineSpan(f.text, p.start, p.end));
+      const edits = chooseFixes(f.reports, unsafe);
+      if (edits.length === 0) continue;
+      writeAtomically(f.file, applyEdits(f.text, edits));
+      changed = true;
+    }
+    if (!changed) break;
   }
-  if (current !== text) {
-    const tmp = path.join(path.dirname(file), `.${path.basename(file)}.apache-wsgi-${process.pid}.tmp`);
-    const mode = fs.statSync(file).mode;
-    fs.writeFileSync(tmp, current, { mode });
-    fs.renameSync(tmp, file);
-  }
-  return { text: current, analysis };
+  return lintTree(root);
+}
+
+function writeAtomically(file: string, text: string): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.apache-wsgi-${process.pid}.tmp`);
+  fs.writeFileSync(tmp, text, { mode: fs.statSync(file).mode });
+  fs.renameSync(tmp, file);
 }
 
 /** The physical lines covering [start, end), terminators included. */
@@ -58,12 +69,21 @@ function lineSpan(text: string, start: number, end: number): { start: number; en
   return { start: s, end: nl < 0 ? text.length : nl + 1 };
 }
 
+/** The root keeps the path as given; included files are shown relative to the working directory when inside it. */
+function displayPath(given: string, root: string, file: string): string {
+  if (file === root) return given;
+  const r = path.relative(process.cwd(), file);
+  return r.startsWith('..') || path.isAbsolute(r) ? file : r;
+}
+
 function run(options: CliOptions): number {
   const findings: JsonFinding[] = [];
-  for (const file of options.paths) {
-    const text = readConfig(file);
-    const analysis = options.fix ? fixFile(file, text).analysis : analyzeText(file, text);
-    for (const r of analysis.reports) findings.push(toJsonFinding(file, analysis, r));
+  for (const given of options.paths) {
+    readConfig(given);
+    const root = path.resolve(given);
+    for (const f of options.fix ? fixTree(root) : lintTree(root)) {
+      for (const r of f.reports) findings.push(toJsonFinding(displayPath(given, root, f.file), f.lines, r));
+    }
   }
   if (options.format === 'json') {
     process.stdout.write(JSON.stringify(findings, null, 2) + '\n');

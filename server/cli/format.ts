@@ -1,5 +1,5 @@
 // Output formats of apache-wsgi-lint. The JSON shape is a public interface: keep it stable.
-import type { Analysis } from '../service';
+import type { LineIndex } from '../syntax/positions';
 import type { Report } from '../rules/types';
 
 export interface JsonEdit {
@@ -22,22 +22,22 @@ export interface JsonFinding {
   fixes: Array<{ title: string; edits: JsonEdit[] }>;
 }
 
-function oneBased(analysis: Analysis, start: number, end: number) {
-  const s = analysis.lines.positionAt(start);
-  const e = analysis.lines.positionAt(end);
+function oneBased(lines: LineIndex, start: number, end: number) {
+  const s = lines.positionAt(start);
+  const e = lines.positionAt(end);
   return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
 }
 
-export function toJsonFinding(file: string, analysis: Analysis, r: Report): JsonFinding {
+export function toJsonFinding(file: string, lines: LineIndex, r: Report): JsonFinding {
   return {
     file,
-    ...oneBased(analysis, r.start, r.end),
+    ...oneBased(lines, r.start, r.end),
     severity: r.severity,
     code: r.rule,
     message: r.message,
     fixes: r.fixes.map((f) => ({
       title: f.title,
-      edits: f.edits.map((e) => ({ ...oneBased(analysis, e.start, e.end), newText: e.newText })),
+      edits: f.edits.map((e) => ({ ...oneBased(lines, e.start, e.end), newText: e.newText })),
     })),
   };
 }

@@ -110,3 +110,22 @@ test('--help and --version', () => {
   assert.match(lint('--help').stdout, /Usage: apache-wsgi-lint/);
   assert.match(lint('--version').stdout, /^\d+\.\d+\.\d+\n$/);
 });
+
+test('a root file is linted with everything it includes; findings carry each file path; --fix edits that file', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'awl-tree-'));
+  fs.mkdirSync(path.join(dir, 'sites-enabled'));
+  fs.writeFileSync(path.join(dir, 'apache2.conf'), 'Listen 80\nIncludeOptional sites-enabled/*.conf\nInclude missing.conf\n');
+  fs.writeFileSync(path.join(dir, 'sites-enabled', 'a.conf'), 'WSGIDaemonProcess a\nWSGIScriptAlias / /srv/a/wsgi.py process-group=a\n');
+  fs.writeFileSync(path.join(dir, 'sites-enabled', 'b.conf'), 'WSGIDaemonProcess b\n');
+  const root = path.join(dir, 'apache2.conf');
+  const out = JSON.parse(lint('--format', 'json', root).stdout) as Array<{ file: string; code: string; line: number }>;
+  assert.deepEqual(out.map((f) => [path.basename(f.file), f.code, f.line]).sort(), [
+    ['apache2.conf', 'include-not-found', 3],
+    ['b.conf', 'wsgi-daemon-unused', 1],
+  ]);
+  assert.ok(path.isAbsolute(out.find((f) => f.code === 'wsgi-daemon-unused')!.file));
+  const fixed = lint('--fix', root);
+  assert.equal(fixed.code, 1, 'the missing Include is still an error');
+  assert.equal(fs.readFileSync(path.join(dir, 'sites-enabled', 'b.conf'), 'utf8'), 'WSGIDaemonProcess b\nWSGIProcessGroup b\n');
+  assert.equal(fs.readFileSync(path.join(dir, 'apache2.conf'), 'utf8'), 'Listen 80\nIncludeOptional sites-enabled/*.conf\nInclude missing.conf\n');
+});
