@@ -12,7 +12,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'apacheconf' }],
-    synchronize: { configurationSection: 'apacheWsgi' },
+    synchronize: {
+      configurationSection: 'apacheWsgi',
+      // Included files change on disk too; the server re-reads the trees that contain them.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{conf,load,vhost,htaccess}'),
+    },
+    // In restricted mode the server analyses single files only and follows no Include.
+    initializationOptions: { trusted: vscode.workspace.isTrusted },
   };
   client = new LanguageClient('apacheWsgi', 'Apache WSGI', serverOptions, clientOptions);
   await client.start();

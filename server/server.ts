@@ -7,9 +7,13 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { AnalysisCache } from './service';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { AnalysisCache, type Findings } from './service';
+import { ServerContexts } from './workspace/contexts';
+import { DiskFiles, OverlayFiles } from './workspace/files';
 import { diagnosticsOf } from './features/diagnostics';
 import { codeActions } from './features/codeActions';
+import { languageCapabilities, registerLanguageFeatures, rememberWorkspace } from './features/languageFeatures';
 import type { SeveritySetting } from './rules/types';
 
 const DEBOUNCE_MS = 150;
@@ -23,12 +27,32 @@ let canPullConfiguration = false;
 
 const analysisOf = (doc: TextDocument) => cache.get(doc.uri, doc.getText(), doc.version);
 
+// Whole-server analysis: open documents are read from the editor, the rest from disk. Off in untrusted
+// workspaces (the client says so), where only single-file analysis runs and no Include is followed.
+let trusted = true;
+const openByPath = (file: string) => documents.get(pathToFileURL(file).href)?.getText();
+const contexts = new ServerContexts(new OverlayFiles(new DiskFiles(), openByPath));
+
+/** Findings for a document: from the server tree that includes it, else from the document alone. */
+function findingsOf(doc: TextDocument): Findings {
+  if (trusted && doc.uri.startsWith('file:')) {
+    const hit = contexts.findingsFor(fileURLToPath(doc.uri));
+    if (hit && hit.findings.text === doc.getText()) return { uri: doc.uri, lines: hit.findings.lines, reports: hit.findings.reports };
+  }
+  return analysisOf(doc);
+}
+
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  rememberWorkspace(params);
+  trusted = (params.initializationOptions as { trusted?: boolean } | undefined)?.trusted !== false;
+  const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  contexts.setFolders(folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)));
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
+      ...languageCapabilities,
     },
     serverInfo: { name: 'apache-wsgi-language-server', version: '0.1.0' },
   };
@@ -48,6 +72,7 @@ async function loadSettings(): Promise<void> {
   try {
     const s = ((await connection.workspace.getConfiguration('apacheWsgi')) ?? {}) as ClientSettings;
     cache.configure({ severities: s.rules ?? {} });
+    contexts.configure({ severities: s.rules ?? {} });
     if (typeof s.maxProblems === 'number' && s.maxProblems > 0) maxProblems = s.maxProblems;
     for (const doc of documents.all()) publish(doc);
   } catch (err) {
@@ -59,8 +84,7 @@ connection.onDidChangeConfiguration(() => void loadSettings());
 
 function publish(doc: TextDocument): void {
   try {
-    const analysis = analysisOf(doc);
-    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnosticsOf(analysis, maxProblems) });
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnosticsOf(findingsOf(doc), maxProblems) });
   } catch (err) {
     connection.console.error(`apache-wsgi: analysis of ${doc.uri} failed: ${err instanceof Error ? err.stack : String(err)}`);
   }
@@ -79,19 +103,37 @@ function schedule(doc: TextDocument, delay: number): void {
   );
 }
 
-documents.onDidOpen((e) => schedule(e.document, 0));
-documents.onDidChangeContent((e) => schedule(e.document, DEBOUNCE_MS));
+// A change in one file can change the findings of every file of its server (an included file defines a group
+// another uses), so every open document is re-checked.
+documents.onDidOpen((e) => {
+  contexts.invalidate();
+  schedule(e.document, 0);
+});
+documents.onDidChangeContent((e) => {
+  contexts.invalidate();
+  for (const doc of documents.all()) schedule(doc, doc.uri === e.document.uri ? DEBOUNCE_MS : DEBOUNCE_MS * 2);
+});
+connection.onDidChangeWatchedFiles(() => {
+  contexts.invalidate(true);
+  for (const doc of documents.all()) schedule(doc, DEBOUNCE_MS);
+});
 documents.onDidClose((e) => {
   clearTimeout(timers.get(e.document.uri));
   timers.delete(e.document.uri);
   cache.forget(e.document.uri);
+  contexts.invalidate();
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
 connection.onCodeAction((params) => {
   const doc = documents.get(params.textDocument.uri);
   if (!doc) return [];
-  return codeActions(analysisOf(doc), params.range);
+  return codeActions(findingsOf(doc), params.range);
+});
+
+registerLanguageFeatures(connection, (uri) => {
+  const doc = documents.get(uri);
+  return doc ? analysisOf(doc) : undefined;
 });
 
 documents.listen(connection);

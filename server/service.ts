@@ -11,6 +11,13 @@ export interface AnalysisSettings {
   severities?: Record<string, SeveritySetting>;
 }
 
+/** What diagnostics and code actions need: a document's findings and its line index. */
+export interface Findings {
+  uri: string;
+  lines: LineIndex;
+  reports: Report[];
+}
+
 export interface Analysis {
   uri: string;
   version: number;

@@ -1,9 +1,9 @@
 // Each report's fixes become quick fixes; nothing is looked up again.
 import { CodeActionKind, type CodeAction, type Range } from 'vscode-languageserver/node';
-import type { Analysis } from '../service';
+import type { Findings } from '../service';
 import { toDiagnostic } from './diagnostics';
 
-export function codeActions(analysis: Analysis, range: Range): CodeAction[] {
+export function codeActions(analysis: Findings, range: Range): CodeAction[] {
   const from = analysis.lines.offsetAt(range.start);
   const to = analysis.lines.offsetAt(range.end);
   const actions: CodeAction[] = [];

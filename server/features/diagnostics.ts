@@ -1,6 +1,6 @@
 // Reports -> LSP diagnostics.
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
-import type { Analysis } from '../service';
+import type { Findings } from '../service';
 import type { Report, Severity } from '../rules/types';
 
 const lspSeverity: Record<Severity, DiagnosticSeverity> = {
@@ -10,7 +10,7 @@ const lspSeverity: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toDiagnostic(analysis: Analysis, report: Report): Diagnostic {
+export function toDiagnostic(analysis: Findings, report: Report): Diagnostic {
   return {
     range: { start: analysis.lines.positionAt(report.start), end: analysis.lines.positionAt(report.end) },
     severity: lspSeverity[report.severity],
@@ -21,6 +21,6 @@ export function toDiagnostic(analysis: Analysis, report: Report): Diagnostic {
   };
 }
 
-export function diagnosticsOf(analysis: Analysis, maxProblems = Infinity): Diagnostic[] {
+export function diagnosticsOf(analysis: Findings, maxProblems = Infinity): Diagnostic[] {
   return analysis.reports.slice(0, maxProblems).map((r) => toDiagnostic(analysis, r));
 }

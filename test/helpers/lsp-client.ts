@@ -1,6 +1,7 @@
 // Starts the real bundled language server (dist/server.js) over stdio or IPC and speaks LSP to it.
 import { spawn, fork, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -48,12 +49,14 @@ export class LspClient {
     this.connection.listen();
   }
 
-  async initialize(): Promise<InitializeResult> {
+  async initialize(options: { folder?: string; initializationOptions?: unknown } = {}): Promise<InitializeResult> {
+    const folderUri = options.folder ? pathToFileURL(options.folder).href : null;
     const result = await this.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: null,
+      rootUri: folderUri,
       capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
-      workspaceFolders: null,
+      workspaceFolders: folderUri ? [{ uri: folderUri, name: 'workspace' }] : null,
+      initializationOptions: options.initializationOptions,
     });
     await this.connection.sendNotification(InitializedNotification.type, {});
     return result;

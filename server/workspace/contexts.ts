@@ -1,0 +1,81 @@
+// Which server a file belongs to: the language server looks for server root files (apache2.conf, httpd.conf) in
+// the workspace folders, reads each tree, and analyses a site file in the context of the tree that includes it.
+import * as path from 'node:path';
+import type { AnalysisSettings } from '../service';
+import type { FileSource } from './files';
+import { buildTree, type TreeOptions } from './tree';
+import { analyzeTree, type FileFindings, type TreeAnalysis } from './analyzeTree';
+
+const ROOT_NAMES = new Set(['apache2.conf', 'httpd.conf']);
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '__pycache__', '.venv', 'venv', '.tox']);
+const MAX_SCAN_DIRS = 2000;
+const MAX_SCAN_DEPTH = 8;
+
+export class ServerContexts {
+  private folders: string[] = [];
+  private roots: string[] | undefined;
+  private readonly trees = new Map<string, TreeAnalysis>();
+
+  constructor(
+    private readonly files: FileSource,
+    private settings: AnalysisSettings = {},
+    private treeOptions: TreeOptions = {},
+  ) {}
+
+  setFolders(folders: string[]): void {
+    this.folders = folders.map((f) => path.resolve(f));
+    this.roots = undefined;
+    this.trees.clear();
+  }
+
+  configure(settings: AnalysisSettings, treeOptions: TreeOptions = {}): void {
+    this.settings = settings;
+    this.treeOptions = treeOptions;
+    this.trees.clear();
+  }
+
+  /** Call when any file's content may have changed (an edit, a file created or deleted on disk). */
+  invalidate(structureChanged = false): void {
+    this.trees.clear();
+    if (structureChanged) this.roots = undefined;
+  }
+
+  /** The findings for `file` in the first server tree that includes it, or undefined when none does. */
+  findingsFor(file: string): { findings: FileFindings; tree: TreeAnalysis } | undefined {
+    const target = path.resolve(file);
+    for (const root of this.serverRoots()) {
+      const tree = this.treeOf(root);
+      const findings = tree.files.get(target);
+      if (findings) return { findings, tree };
+    }
+    return undefined;
+  }
+
+  private treeOf(root: string): TreeAnalysis {
+    let t = this.trees.get(root);
+    if (!t) {
+      t = analyzeTree(buildTree(this.files, root, this.treeOptions), this.settings);
+      this.trees.set(root, t);
+    }
+    return t;
+  }
+
+  /** Root files found under the workspace folders (bounded walk; build and VCS folders skipped). */
+  serverRoots(): string[] {
+    if (this.roots) return this.roots;
+    const found: string[] = [];
+    let scanned = 0;
+    const walk = (dir: string, depth: number) => {
+      if (depth > MAX_SCAN_DEPTH || scanned++ > MAX_SCAN_DIRS) return;
+      for (const name of this.files.list(dir).sort()) {
+        const p = path.join(dir, name);
+        const kind = this.files.kind(p);
+        if (kind === 'file' && ROOT_NAMES.has(name)) found.push(p);
+        else if (kind === 'dir' && !SKIP_DIRS.has(name) && !name.startsWith('.')) walk(p, depth + 1);
+      }
+    };
+    for (const folder of this.folders) walk(folder, 0);
+    this.roots = found;
+    return found;
+  }
+}
