@@ -121,6 +121,7 @@ for (const r of rows) {
 }
 
 // ---------------------------------------------------------------- 2. in-process service
+let seed = 42;
 const { analyzeText } = require(path.join(ROOT, 'out/server/service.js'));
 const features = loadFeatures();
 console.log('\n2. In-process service, after warm-up: median / p95 of 50 runs (budgets: 5k lines ≤ 10 ms, 24k ≤ 30 ms, hover/completion ≤ 2 ms)');
@@ -153,7 +154,6 @@ function timeRuns(fn, runs = 50) {
   return out;
 }
 
-let seed = 42;
 function randomPosition(analysis) {
   seed = (seed * 1103515245 + 12345) & 0x7fffffff;
   const line = seed % analysis.lines.lineCount;

@@ -8,6 +8,11 @@ import { DiskFiles } from './workspace/files';
 import { applyEdits, chooseFixes } from './features/applyEdits';
 import { parseArgs, UsageError, USAGE, type CliOptions } from './cli/args';
 import { formatText, toJsonFinding, type JsonFinding } from './cli/format';
+import { settingsFor, type SettingsLookup } from './cli/settings';
+import { ConfigError } from './config/projectConfig';
+import type { ResolvedSettings } from './config/settings';
+import { isPythonDocument } from './python/analyze';
+import { lintPython } from './python/lint';
 
 const VERSION = '0.1.0';
 const MAX_FIX_PASSES = 10;
@@ -34,16 +39,16 @@ function readConfig(file: string): string {
 }
 
 /** Analyses a root file with everything it includes; each file's findings come in its own offsets. */
-function lintTree(root: string): FileFindings[] {
-  const result = analyzeTree(buildTree(new DiskFiles(), root));
+function lintTree(root: string, settings: ResolvedSettings): FileFindings[] {
+  const result = analyzeTree(buildTree(new DiskFiles(), root, settings.tree), settings.analysis);
   return [...result.files.values()];
 }
 
 /** Applies preferred fixes until none is left (each pass re-reads the tree), writing each changed file atomically. */
-function fixTree(root: string): FileFindings[] {
+function fixTree(root: string, settings: ResolvedSettings): FileFindings[] {
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     let changed = false;
-    for (const f of lintTree(root)) {
+    for (const f of lintTree(root, settings)) {
       // Lines holding a parse problem are not edited by other rules' fixes.
       const unsafe = parse(f.text).problems.map((p) => lineSpan(f.text, p.start, p.end));
       const edits = chooseFixes(f.reports, unsafe);
@@ -53,7 +58,7 @@ function fixTree(root: string): FileFindings[] {
     }
     if (!changed) break;
   }
-  return lintTree(root);
+  return lintTree(root, settings);
 }
 
 function writeAtomically(file: string, text: string): void {
@@ -78,10 +83,16 @@ function displayPath(given: string, root: string, file: string): string {
 
 function run(options: CliOptions): number {
   const findings: JsonFinding[] = [];
+  const lookup: SettingsLookup = { options, cache: new Map(), noted: new Set(), note: (m) => process.stderr.write(`apache-wsgi-lint: ${m}\n`) };
   for (const given of options.paths) {
-    readConfig(given);
+    const text = readConfig(given);
     const root = path.resolve(given);
-    for (const f of options.fix ? fixTree(root) : lintTree(root)) {
+    const settings = settingsFor(root, lookup);
+    // A Python file (.py, .wsgi) is a WSGI script or middleware module: the Python rules, no include tree.
+    const results = isPythonDocument(root)
+      ? [lintPython(root, text, settings.analysis, options.fix ? (fixed) => writeAtomically(root, fixed) : undefined)]
+      : options.fix ? fixTree(root, settings) : lintTree(root, settings);
+    for (const f of results) {
       for (const r of f.reports) findings.push(toJsonFinding(displayPath(given, root, f.file), f.lines, r));
     }
   }
@@ -120,7 +131,7 @@ function main(argv: readonly string[]): number {
   try {
     return run(options);
   } catch (err) {
-    const message = err instanceof InputError ? err.message : `internal error: ${err instanceof Error ? err.message : String(err)}`;
+    const message = err instanceof InputError || err instanceof ConfigError ? err.message : `internal error: ${err instanceof Error ? err.message : String(err)}`;
     process.stderr.write(`apache-wsgi-lint: ${message}\n`);
     return 2;
   }

@@ -14,7 +14,9 @@ import { DiskFiles, OverlayFiles } from './workspace/files';
 import { diagnosticsOf } from './features/diagnostics';
 import { codeActions } from './features/codeActions';
 import { languageCapabilities, registerLanguageFeatures, rememberWorkspace } from './features/languageFeatures';
-import type { SeveritySetting } from './rules/types';
+import { commandCapabilities, commandDiagnostics, registerCommands } from './features/commands';
+import { DEFAULT_MAX_PROBLEMS, resolveSettings } from './config/settings';
+import { ruleIds } from './config/ruleList';
 
 const DEBOUNCE_MS = 150;
 
@@ -22,10 +24,12 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const cache = new AnalysisCache();
 const timers = new Map<string, NodeJS.Timeout>();
-let maxProblems = 1000;
+let maxProblems = DEFAULT_MAX_PROBLEMS;
+let apacheBinary: string | undefined;
+let workspaceFolders: string[] = [];
 let canPullConfiguration = false;
 
-const analysisOf = (doc: TextDocument) => cache.get(doc.uri, doc.getText(), doc.version);
+const analysisOf = (doc: TextDocument) => cache.get(doc.uri, doc.getText(), doc.version, doc.languageId);
 
 // Whole-server analysis: open documents are read from the editor, the rest from disk. Off in untrusted
 // workspaces (the client says so), where only single-file analysis runs and no Include is followed.
@@ -37,7 +41,7 @@ const contexts = new ServerContexts(new OverlayFiles(new DiskFiles(), openByPath
 function findingsOf(doc: TextDocument): Findings {
   if (trusted && doc.uri.startsWith('file:')) {
     const hit = contexts.findingsFor(fileURLToPath(doc.uri));
-    if (hit && hit.findings.text === doc.getText()) return { uri: doc.uri, lines: hit.findings.lines, reports: hit.findings.reports };
+    if (hit && hit.findings.text === doc.getText()) return { uri: doc.uri, text: hit.findings.text, lines: hit.findings.lines, reports: hit.findings.reports };
   }
   return analysisOf(doc);
 }
@@ -47,12 +51,14 @@ connection.onInitialize((params): InitializeResult => {
   rememberWorkspace(params);
   trusted = (params.initializationOptions as { trusted?: boolean } | undefined)?.trusted !== false;
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  contexts.setFolders(folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)));
+  workspaceFolders = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+  contexts.setFolders(workspaceFolders);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       codeActionProvider: { codeActionKinds: ['quickfix'] },
       ...languageCapabilities,
+      ...commandCapabilities,
     },
     serverInfo: { name: 'apache-wsgi-language-server', version: '0.1.0' },
   };
@@ -62,18 +68,16 @@ connection.onInitialized(() => {
   void loadSettings();
 });
 
-interface ClientSettings {
-  rules?: Record<string, SeveritySetting>;
-  maxProblems?: number;
-}
-
 async function loadSettings(): Promise<void> {
   if (!canPullConfiguration) return;
   try {
-    const s = ((await connection.workspace.getConfiguration('apacheWsgi')) ?? {}) as ClientSettings;
-    cache.configure({ severities: s.rules ?? {} });
-    contexts.configure({ severities: s.rules ?? {} });
-    if (typeof s.maxProblems === 'number' && s.maxProblems > 0) maxProblems = s.maxProblems;
+    // Relative paths in settings are relative to the first workspace folder.
+    const s = resolveSettings(await connection.workspace.getConfiguration('apacheWsgi'), workspaceFolders[0], ruleIds);
+    for (const note of s.notes) connection.console.warn(`apache-wsgi settings: ${note}`);
+    cache.configure(s.analysis);
+    contexts.configure(s.analysis, s.tree);
+    maxProblems = s.maxProblems;
+    apacheBinary = s.apacheBinary;
     for (const doc of documents.all()) publish(doc);
   } catch (err) {
     connection.console.error(`apache-wsgi: could not read settings: ${String(err)}`);
@@ -84,7 +88,7 @@ connection.onDidChangeConfiguration(() => void loadSettings());
 
 function publish(doc: TextDocument): void {
   try {
-    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: diagnosticsOf(findingsOf(doc), maxProblems) });
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [...diagnosticsOf(findingsOf(doc), maxProblems), ...commandDiagnostics(doc.uri)] });
   } catch (err) {
     connection.console.error(`apache-wsgi: analysis of ${doc.uri} failed: ${err instanceof Error ? err.stack : String(err)}`);
   }
@@ -122,7 +126,7 @@ documents.onDidClose((e) => {
   timers.delete(e.document.uri);
   cache.forget(e.document.uri);
   contexts.invalidate();
-  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: commandDiagnostics(e.document.uri) });
 });
 
 connection.onCodeAction((params) => {
@@ -134,6 +138,22 @@ connection.onCodeAction((params) => {
 registerLanguageFeatures(connection, (uri) => {
   const doc = documents.get(uri);
   return doc ? analysisOf(doc) : undefined;
+});
+
+registerCommands(connection, documents, {
+  analysisFor: (uri) => {
+    const doc = documents.get(uri);
+    return doc ? analysisOf(doc) : undefined;
+  },
+  treeFor: (uri) => (trusted && uri.startsWith('file:') ? contexts.findingsFor(fileURLToPath(uri))?.tree.tree : undefined),
+  folders: () => workspaceFolders,
+  trusted: () => trusted,
+  apacheBinary: () => apacheBinary,
+  republish: (uri) => {
+    const doc = documents.get(uri);
+    if (doc) publish(doc);
+    return doc !== undefined;
+  },
 });
 
 documents.listen(connection);

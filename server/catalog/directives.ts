@@ -1,12 +1,99 @@
 // The directive catalogue: one typed table, looked up case-insensitively (Apache matches names that way).
-import type { DirectiveInfo } from './types';
+// Facts (module, argument form, places, defaults) are generated from the reference and the real apache2
+// (data/apache-directives.ts); summaries are ours (data/summaries-*.ts); this module joins them.
+import type { ArgumentForm, ContextName, DirectiveFacts, DirectiveInfo, Placement, PlaceName } from './types';
+import { PLACE_NAMES } from './types';
+import { directiveFacts } from './data/apache-directives';
+import { summariesA } from './data/summaries-a';
+import { summariesB } from './data/summaries-b';
+import { summariesC } from './data/summaries-c';
 
-const table: DirectiveInfo[] = [];
+const APACHE_MANUAL = 'https://httpd.apache.org/docs/2.4/mod/';
+const WSGI_MANUAL = 'https://modwsgi.readthedocs.io/en/master/configuration-directives/';
 
-const byName = new Map(table.map((d) => [d.name.toLowerCase(), d]));
+const PLACEMENT: Record<string, Placement> = { '+': 'allowed', o: 'override', h: 'handler' };
+const DIRECTORY_PLACES: readonly PlaceName[] = ['directory', 'location', 'files', 'if', 'proxy'];
 
-export function directiveInfo(nameLower: string): DirectiveInfo | undefined {
-  return byName.get(nameLower);
+/** Usage shapes for directives the manual gives no syntax line for. */
+const FORM_SYNTAX: Record<ArgumentForm, string> = {
+  NO_ARGS: '',
+  TAKE1: ' value',
+  TAKE2: ' value1 value2',
+  TAKE3: ' value1 value2 value3',
+  TAKE12: ' value1 [value2]',
+  TAKE13: ' value1 [value2 value3]',
+  TAKE23: ' value1 value2 [value3]',
+  TAKE123: ' value1 [value2 [value3]]',
+  ITERATE: ' value [value] ...',
+  ITERATE2: ' value1 value2 [value2] ...',
+  FLAG: ' On|Off',
+  RAW_ARGS: ' arguments ...',
+  TAKE_ARGV: ' arguments ...',
+};
+
+/** The manual page a module's directives are on (core's and http_core's share core.html). */
+function modulePage(module: string): string {
+  const m = module.replace(/\.c$/, '');
+  return m === 'http_core' ? 'core' : m === 'util_ldap' ? 'mod_ldap' : m;
+}
+
+function urlOf(f: DirectiveFacts): string {
+  if (f.page === 'wsgi') return `${WSGI_MANUAL}${f.name}.html`;
+  if (f.page === '') return APACHE_MANUAL;
+  const [page, anchor] = (f.page ?? `${modulePage(f.module)}#${f.name.toLowerCase()}`).split('#');
+  return `${APACHE_MANUAL}${page}.html${anchor ? '#' + anchor : ''}`;
+}
+
+function syntaxOf(f: DirectiveFacts): string {
+  if (f.syntax) return f.syntax;
+  return f.section ? `<${f.name} arguments> ... </${f.name}>` : f.name + FORM_SYNTAX[f.args];
+}
+
+function summaryOf(name: string): string {
+  return summariesA[name] ?? summariesB[name] ?? summariesC[name] ?? '';
+}
+
+function toInfo(f: DirectiveFacts): DirectiveInfo {
+  const places = Object.fromEntries(PLACE_NAMES.map((p, i) => [p, PLACEMENT[f.places[i]] ?? 'allowed'])) as Record<PlaceName, Placement>;
+  const contexts: ContextName[] = [];
+  if (places.server === 'allowed') contexts.push('server');
+  if (places.virtualhost === 'allowed') contexts.push('virtualhost');
+  if (DIRECTORY_PLACES.some((p) => places[p] === 'allowed')) contexts.push('directory');
+  if (f.htaccess) contexts.push('htaccess');
+  const info: DirectiveInfo = {
+    name: f.name,
+    module: f.module,
+    section: f.section ?? false,
+    contexts,
+    args: f.args,
+    syntax: syntaxOf(f),
+    summary: summaryOf(f.name),
+    url: urlOf(f),
+    places,
+  };
+  if (f.htaccess && f.htaccess !== 'any') info.override = f.htaccess.split('|').join(' or ');
+  if (f.default) info.default = f.default;
+  if (f.alsoIn) info.alsoIn = f.alsoIn;
+  if (f.obsolete) info.obsolete = true;
+  if (f.notRegistered) info.notRegistered = f.notRegistered;
+  return info;
+}
+
+const table: DirectiveInfo[] = directiveFacts.map(toInfo);
+
+// A few names exist both as a directive and as a section (MDomain and <MDomain>, LuaHookFixups and
+// <LuaHookFixups>), so the two kinds are looked up separately.
+const plain = new Map(table.filter((d) => !d.section).map((d) => [d.name.toLowerCase(), d]));
+const sectionForms = new Map(table.filter((d) => d.section).map((d) => [d.name.toLowerCase(), d]));
+
+/**
+ * The entry for a name (lower case, sections without `<`). `section` picks the kind; without it the plain
+ * directive wins and the section form is the fallback.
+ */
+export function directiveInfo(nameLower: string, section?: boolean): DirectiveInfo | undefined {
+  if (section === true) return sectionForms.get(nameLower);
+  if (section === false) return plain.get(nameLower);
+  return plain.get(nameLower) ?? sectionForms.get(nameLower);
 }
 
 export function allDirectives(): readonly DirectiveInfo[] {

@@ -1,5 +1,6 @@
 // Section (container) directives Apache knows, and whether the opening tag needs an argument.
-// The parser needs only this much; the directive catalogue adds contexts and nesting.
+// The parser needs only this much; where each section may nest is in the directive catalogue
+// (`directiveInfo(name, true).places`, measured with the real apache2).
 
 export interface SectionInfo {
   name: string;
@@ -7,6 +8,8 @@ export interface SectionInfo {
   argumentRequired: boolean;
   /** Transparent sections do not change the directive context (Apache evaluates them while reading). */
   transparent: boolean;
+  /** The body is not configuration Apache reads here: inline Lua code, or a <Macro> read only where it is used. */
+  rawBody?: boolean;
 }
 
 const table: SectionInfo[] = [
@@ -35,8 +38,13 @@ const table: SectionInfo[] = [
   { name: 'RequireNone', argumentRequired: false, transparent: false },
   { name: 'AuthnProviderAlias', argumentRequired: true, transparent: false },
   { name: 'AuthzProviderAlias', argumentRequired: true, transparent: false },
-  { name: 'Macro', argumentRequired: true, transparent: false },
+  { name: 'Macro', argumentRequired: true, transparent: false, rawBody: true },
   { name: 'MDomainSet', argumentRequired: true, transparent: false },
+  { name: 'MDomain', argumentRequired: true, transparent: false },
+  ...[
+    'LuaHookPreTranslateName', 'LuaHookTranslateName', 'LuaHookFixups', 'LuaHookMapToStorage', 'LuaHookCheckUserID',
+    'LuaHookTypeChecker', 'LuaHookAccessChecker', 'LuaHookAuthChecker', 'LuaQuickHandler',
+  ].map((name) => ({ name, argumentRequired: false, transparent: false, rawBody: true })),
 ];
 
 export const sections: ReadonlyMap<string, SectionInfo> = new Map(table.map((s) => [s.name.toLowerCase(), s]));

@@ -5,19 +5,25 @@ export interface CliOptions {
   fix: boolean;
   maxWarnings: number;
   paths: string[];
+  /** Settings file given with --config; null with --no-config; undefined: look for one next to each file. */
+  config?: string | null;
   help: boolean;
   version: boolean;
 }
 
 export class UsageError extends Error {}
 
-export const USAGE = `Usage: apache-wsgi-lint [--format text|json] [--fix] [--max-warnings N] PATH...
+export const USAGE = `Usage: apache-wsgi-lint [--format text|json] [--fix] [--max-warnings N] [--config FILE | --no-config] PATH...
 
-Lints Apache httpd configuration files for mod_wsgi deployments.
+Lints Apache httpd configuration files for mod_wsgi deployments, and the WSGI scripts and
+middleware they run (Python files: .py, .wsgi).
 
   --format text|json   output format (default: text)
   --fix                apply the preferred fix of every fixable finding and rewrite the file
   --max-warnings N     exit with status 1 when more than N warnings are found
+  --config FILE        settings file (.apache-wsgi.json, or a package.json with an "apacheWsgi" key);
+                       by default the nearest one from each linted file's directory upwards is used
+  --no-config          use no settings file
   --help, --version
 
 Exit status: 0 no errors, 1 errors found (or too many warnings), 2 usage or I/O error.`;
@@ -48,6 +54,12 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         o.maxWarnings = Number(v);
         break;
       }
+      case '--config':
+        o.config = value();
+        break;
+      case '--no-config':
+        o.config = null;
+        break;
       case '--help':
       case '-h':
         o.help = true;

@@ -1,7 +1,8 @@
-// Each report's fixes become quick fixes; nothing is looked up again.
+// Each report's fixes become quick fixes; nothing is looked up again. Every finding also offers ignore comments.
 import { CodeActionKind, type CodeAction, type Range } from 'vscode-languageserver/node';
 import type { Findings } from '../service';
 import { toDiagnostic } from './diagnostics';
+import { ignoreFileFix, ignoreLineFix } from './ignoreComments';
 
 export function codeActions(analysis: Findings, range: Range): CodeAction[] {
   const from = analysis.lines.offsetAt(range.start);
@@ -10,7 +11,9 @@ export function codeActions(analysis: Findings, range: Range): CodeAction[] {
   for (const report of analysis.reports) {
     if (report.end < from || report.start > to) continue;
     const diagnostic = toDiagnostic(analysis, report);
-    for (const fix of report.fixes) {
+    // The rule's own fixes first, then ignore comments (never preferred; not report fixes, so --fix never applies them).
+    const ignores = [ignoreLineFix(analysis.text, report), ignoreFileFix(analysis.text, report.rule)].filter((f) => f !== undefined);
+    for (const fix of [...report.fixes, ...ignores]) {
       actions.push({
         title: fix.title,
         kind: CodeActionKind.QuickFix,

@@ -5,6 +5,38 @@ import { unterminatedQuote } from './unterminated-quote';
 import { includeNotFound } from './include-not-found';
 import { includeTree } from './include-tree';
 import { wsgiDaemonUnused } from './wsgi-daemon-unused';
+import { wsgiEmbeddedMode } from './wsgi-embedded-mode';
+import { wsgiUndefinedProcessGroup } from './wsgi-undefined-process-group';
+import { wsgiProcessGroupInaccessible } from './wsgi-process-group-inaccessible';
+import { wsgiScriptAliasOrder } from './wsgi-script-alias-order';
+import { vhostMissingServername } from './vhost-missing-servername';
+import { vhostDuplicateName } from './vhost-duplicate-name';
+import { vhostDefaultFallback } from './vhost-default-fallback';
+import { deprecatedAccessControl } from './deprecated-access-control';
+import { wsgiScriptAccess } from './wsgi-script-access';
+import { wsgiRestrictEmbedded } from './wsgi-restrict-embedded';
+import { wsgiPythonHome } from './wsgi-python-home';
+import { wsgiSocketPrefix } from './wsgi-socket-prefix';
+import { trailingComment } from './trailing-comment';
+import { htaccessWsgi } from './htaccess-wsgi';
+import { wsgiDaemonName } from './wsgi-daemon-name';
+import { wsgiDuplicateDaemon } from './wsgi-duplicate-daemon';
+import { wsgiUnknownOption } from './wsgi-unknown-option';
+import { wsgiOptionCase } from './wsgi-option-case';
+import { wsgiOptionSyntax } from './wsgi-option-syntax';
+import { wsgiDaemonOptionValue } from './wsgi-daemon-option-value';
+import { wsgiDaemonOptionConflict } from './wsgi-daemon-option-conflict';
+import { wsgiScriptArgs } from './wsgi-script-args';
+import { wsgiEmptyOption } from './wsgi-empty-option';
+import { wsgiPassAuthorization } from './wsgi-pass-authorization';
+import { wsgiAliasRegex } from './wsgi-alias-regex';
+import { wsgiImportScriptGroups } from './wsgi-import-script-groups';
+import { wsgiGroupUnreachable } from './wsgi-group-unreachable';
+import { wsgiDirectiveValueRule } from './wsgi-directive-value';
+import { unknownDirective } from './unknown-directive';
+import { directiveContext } from './directive-context';
+import { argumentCount } from './argument-count';
+import { invalidArgument } from './invalid-argument';
 
 export const rules: readonly Rule[] = [
   syntaxError,
@@ -12,6 +44,38 @@ export const rules: readonly Rule[] = [
   includeNotFound,
   includeTree,
   wsgiDaemonUnused,
+  wsgiEmbeddedMode,
+  wsgiUndefinedProcessGroup,
+  wsgiProcessGroupInaccessible,
+  wsgiScriptAliasOrder,
+  vhostMissingServername,
+  vhostDuplicateName,
+  vhostDefaultFallback,
+  deprecatedAccessControl,
+  wsgiScriptAccess,
+  wsgiRestrictEmbedded,
+  wsgiPythonHome,
+  wsgiSocketPrefix,
+  trailingComment,
+  htaccessWsgi,
+  wsgiDaemonName,
+  wsgiDuplicateDaemon,
+  wsgiUnknownOption,
+  wsgiOptionCase,
+  wsgiOptionSyntax,
+  wsgiDaemonOptionValue,
+  wsgiDaemonOptionConflict,
+  wsgiScriptArgs,
+  wsgiEmptyOption,
+  wsgiPassAuthorization,
+  wsgiAliasRegex,
+  wsgiImportScriptGroups,
+  wsgiGroupUnreachable,
+  wsgiDirectiveValueRule,
+  unknownDirective,
+  directiveContext,
+  argumentCount,
+  invalidArgument,
 ];
 
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.id, r]));

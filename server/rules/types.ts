@@ -50,6 +50,8 @@ export interface RuleContext {
   seesWholeServer: boolean;
   /** Include/IncludeOptional problems found while reading the tree (whole-server analysis only). */
   includeProblems?: ReadonlyArray<{ kind: string; start: number; end: number; message: string; severity: Severity }>;
+  /** Apache version the config targets (AnalysisSettings.apacheVersion): "2.4" when absent. */
+  apacheVersion?: string;
   report(finding: Finding): void;
 }
 
@@ -60,6 +62,11 @@ export interface Rule {
   /** One sentence for settings and docs. */
   description: string;
   docUrl: string;
+  /**
+   * Errors Apache raises only once requests arrive (500, 403), never in `apache2 -t`: a comparison of our errors
+   * with configtest (the differential suite) leaves these rules out.
+   */
+  requestTime?: boolean;
   check(ctx: RuleContext): void;
 }
 

@@ -2,7 +2,8 @@
 // daemon's options (python-home, threads, user …) silently do nothing.
 import type { Rule } from './types';
 import { WSGI_DOCS } from './types';
-import { lineIndentation, lineEndOf, eolOf } from '../syntax/text-edits';
+import { usedGroupNames } from '../model/groups';
+import { insertBelow } from '../model/edits';
 
 export const wsgiDaemonUnused: Rule = {
   id: 'wsgi-daemon-unused',
@@ -10,22 +11,28 @@ export const wsgiDaemonUnused: Rule = {
   description: 'A WSGIDaemonProcess group that no WSGIProcessGroup, process-group= or WSGIImportScript uses.',
   docUrl: `${WSGI_DOCS}WSGIDaemonProcess.html`,
   check(ctx) {
-    const used = new Set(ctx.model.processGroupRefs.map((r) => r.name));
+    const used = usedGroupNames(ctx.model);
+    // WSGIProcessGroup %{ENV:…} picks a group per request, so any group may be in use.
+    if (used.dynamic) return;
+    // A file that only defines groups (conf-enabled/wsgi.conf) is used from other files: say so, quietly, and
+    // offer no fix, since where the WSGIProcessGroup belongs is in those other files.
+    const partial = !ctx.seesWholeServer && ctx.model.scriptAliases.length === 0 && ctx.model.processGroupRefs.length === 0;
     for (const d of ctx.model.daemons) {
-      if (used.has(d.name)) continue;
-      const at = lineEndOf(ctx.text, d.node.end);
+      if (!d.name || used.names.has(d.name)) continue;
       ctx.report({
         start: d.nameWord.start,
         end: d.nameWord.end,
+        severity: partial ? 'information' : undefined,
         message:
           `Daemon process group '${d.name}' is defined but nothing delegates to it, so the application still runs ` +
           `embedded in Apache's own processes and options such as python-home are ignored. ` +
-          `Add 'WSGIProcessGroup ${d.name}' (or process-group=${d.name} on the WSGIScriptAlias).`,
-        fixes: [
+          `Add 'WSGIProcessGroup ${d.name}' (or process-group=${d.name} on the WSGIScriptAlias).` +
+          (partial ? ` (This file has no WSGIScriptAlias; if another file of the server uses the group, all is well.)` : ''),
+        fixes: partial ? [] : [
           {
             title: `Insert 'WSGIProcessGroup ${d.name}' after it`,
             preferred: true,
-            edits: [{ start: at, end: at, newText: `${eolOf(ctx.text)}${lineIndentation(ctx.text, d.node.start)}WSGIProcessGroup ${d.name}` }],
+            edits: [insertBelow(ctx.text, d.node.end, [`WSGIProcessGroup ${d.name}`], d.node.start)],
           },
         ],
       });

@@ -8,6 +8,7 @@ import { buildModel } from '../model/model';
 import { runRules, type AnalysisSettings } from '../service';
 import type { Fix, Report } from '../rules/types';
 import { toFileOffset, toTreeOffset, type ServerTree } from './tree';
+import { withoutIgnored } from '../features/ignoreComments';
 
 export interface FileFindings {
   file: string;
@@ -60,6 +61,8 @@ export function analyzeTree(tree: ServerTree, settings: AnalysisSettings = {}): 
     seen.add(key);
     files.get(local.file)?.reports.push(local.report);
   }
+  // Ignore comments apply per file: an `ignore-file=` in one file leaves the others alone.
+  for (const f of files.values()) f.reports = withoutIgnored(f.text, f.reports);
   return { tree, files };
 }
 

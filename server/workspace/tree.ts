@@ -43,6 +43,8 @@ export interface ServerTree {
 export interface TreeOptions {
   /** ServerRoot to use instead of the one the files declare or the layout suggests. */
   serverRoot?: string;
+  /** Extra roots an Include target is looked for under when the ServerRoot has no match (setting includeSearchPaths). */
+  includeSearchPaths?: string[];
   maxDepth?: number;
   maxFiles?: number;
 }
@@ -90,7 +92,7 @@ export function buildTree(files: FileSource, rootFile: string, options: TreeOpti
    * in the workspace copy first, which is what the user edits.
    */
   const exists = (p: string) => (hasWildcard(p) ? expandGlob(files, p, 1).length > 0 : files.kind(p) !== undefined);
-  const locate = (p: string): string => {
+  const locateUnderRoot = (p: string): string => {
     if (!path.isAbsolute(p)) return path.join(tree.serverRoot, p);
     for (const known of [declaredRoot, ...KNOWN_ROOTS]) {
       if (!known || known === tree.serverRoot || !(p === known || p.startsWith(known + '/'))) continue;
@@ -98,6 +100,15 @@ export function buildTree(files: FileSource, rootFile: string, options: TreeOpti
       if (exists(mapped)) return mapped;
     }
     return p;
+  };
+  /** Where nothing matches, each Include search root (setting) stands in for `/` and for the ServerRoot. */
+  const locate = (p: string): string => {
+    const found = locateUnderRoot(p);
+    const roots = options.includeSearchPaths ?? [];
+    if (roots.length === 0 || exists(found)) return found;
+    const known = path.isAbsolute(p) ? [declaredRoot, ...KNOWN_ROOTS].find((k) => k && p.startsWith(k + '/')) : undefined;
+    const candidates = roots.flatMap((r) => [path.join(r, p), ...(known ? [path.join(r, p.slice(known.length))] : [])]);
+    return candidates.find(exists) ?? found;
   };
 
   const visit = (file: string, depth: number, chain: string[]): void => {

@@ -19,6 +19,7 @@ test('vsix contents', () => {
     'language-configuration.json',
     'package.json',
     'snippets/apacheconf.json',
+    'snippets/python-wsgi.json',
     'syntaxes/apacheconf.tmLanguage.json',
   ]);
 });

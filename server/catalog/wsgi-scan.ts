@@ -1,0 +1,35 @@
+// What every wsgi-* validation rule starts from: the option-bearing mod_wsgi directives Apache may read, each
+// read the way mod_wsgi reads it, and how a finding is softened inside a block Apache may skip.
+import type { Finding, RuleContext } from '../rules/types';
+import { wsgiArguments, type WsgiArguments } from './wsgi-arguments';
+import type { ReachInfo } from './wsgi-reach';
+
+/** Option-bearing mod_wsgi directives (optionally only `nameLower`), skipping bodies Apache never reads. */
+export function* wsgiDirectives(ctx: RuleContext, nameLower?: string): Generator<WsgiArguments> {
+  for (const node of ctx.model.directives) {
+    if (nameLower !== undefined && node.nameLower !== nameLower) continue;
+    const args = wsgiArguments(ctx.ast, node, ctx.seesWholeServer);
+    if (args && args.reach.reach !== 'skipped') yield args;
+  }
+}
+
+/** Anything whose reach is known: a read directive, or a plain node with its reach. */
+export interface Reachable {
+  reach: ReachInfo;
+}
+
+/**
+ * Reports a finding that configtest would fail on. Inside a block Apache may skip (<IfDefine X> with X not
+ * defined in this file, <IfVersion> …) it becomes a warning that says why.
+ */
+export function reportRejected(ctx: RuleContext, args: Reachable | readonly Reachable[], finding: Finding): void {
+  const all: readonly Reachable[] = 'reach' in args ? [args as Reachable] : (args as readonly Reachable[]);
+  const uncertain = all.find((a) => a.reach.reach === 'maybe');
+  if (!uncertain || finding.severity) {
+    ctx.report(finding);
+    return;
+  }
+  const section = uncertain.reach.because;
+  const where = section ? `<${section.name}${section.args.length ? ' ' + section.args.map((w) => w.raw).join(' ') : ''}>` : 'a conditional block';
+  ctx.report({ ...finding, severity: 'warning', message: `${finding.message} (Inside ${where}, which Apache may skip, so this is a warning.)` });
+}

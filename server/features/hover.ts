@@ -1,0 +1,112 @@
+// Hover: directives and sections from the catalogue, mod_wsgi options and `%{…}` values from their tables,
+// daemon groups and Define'd variables from the analysis. All text comes from the one renderer (catalog/render).
+import type { Hover, Position } from 'vscode-languageserver/node';
+import type { Analysis } from '../service';
+import type { DirectiveNode, Word } from '../syntax/ast';
+import { directiveInfo } from '../catalog/directives';
+import { sectionInfo } from '../catalog/sections';
+import { wsgiOptionDirective, wsgiOption } from '../catalog/wsgi-options';
+import { wsgiSpecialValue, type WsgiValueSlot } from '../catalog/wsgi-special-values';
+import * as render from '../catalog/render';
+import { defineIndex, variableUseAt } from '../model/defines';
+import { inOptionValue, rangeOf, tokenAt } from './locate';
+import { groupIndex, groupMarkdown } from './groups';
+import { defineView } from './define-view';
+import { requireProvider } from './require-providers';
+
+interface Found {
+  markdown: string;
+  start: number;
+  end: number;
+}
+
+export function hover(analysis: Analysis, position: Position): Hover | null {
+  const found = hoverAt(analysis, analysis.lines.offsetAt(position));
+  if (!found) return null;
+  return { contents: { kind: 'markdown', value: found.markdown }, range: rangeOf(analysis.lines, found.start, found.end) };
+}
+
+export function hoverAt(analysis: Analysis, offset: number): Found | null {
+  const use = variableUseAt(defineIndex(analysis.ast), offset);
+  if (use) {
+    const span = use.via === 'ifdefine' ? { start: use.start, end: use.end } : { start: use.outerStart, end: use.outerEnd };
+    return { markdown: render.defineMarkdown(defineView(analysis, use.name)), ...span };
+  }
+  const token = tokenAt(analysis.ast, offset);
+  if (!token) return null;
+  if (token.kind === 'directive-name') {
+    const info = directiveInfo(token.node.nameLower, false);
+    return info ? { markdown: render.directiveMarkdown(info), ...token.node.nameSpan } : null;
+  }
+  if (token.kind === 'section-name') {
+    const { node } = token;
+    const info = directiveInfo(node.nameLower, true);
+    const section = sectionInfo(node.nameLower);
+    const span = token.close && node.close ? node.close : node.nameSpan;
+    if (info) return { markdown: render.directiveMarkdown(info, section), start: span.start, end: span.end };
+    return section ? { markdown: render.bareSectionMarkdown(section), start: span.start, end: span.end } : null;
+  }
+  const { node, word, index } = token;
+  return node.kind === 'directive' ? argumentHover(analysis, { node, word, index }, offset) : null;
+}
+
+/** Which `%{…}` slot a plain argument of these directives fills. */
+const SLOT_OF_DIRECTIVE: Record<string, WsgiValueSlot> = {
+  wsgiprocessgroup: 'process-group',
+  wsgiapplicationgroup: 'application-group',
+  wsgicallableobject: 'callable-object',
+  wsgirestrictprocess: 'restrict-process',
+};
+
+/** Which slot the value of these options fills. */
+const SLOT_OF_OPTION: Record<string, WsgiValueSlot> = {
+  'process-group': 'process-group',
+  'application-group': 'application-group',
+  'callable-object': 'callable-object',
+  'display-name': 'display-name',
+};
+
+/** Slots whose plain (non-`%{…}`) values are daemon group names. */
+const GROUP_SLOTS = new Set<WsgiValueSlot>(['process-group', 'restrict-process']);
+
+function argumentHover(analysis: Analysis, token: { node: DirectiveNode; word: Word; index: number }, offset: number): Found | null {
+  const { node, word, index } = token;
+  const whole = { start: word.start, end: word.end };
+  if (node.nameLower === 'define' || node.nameLower === 'undefine') {
+    return index === 0 ? { markdown: render.defineMarkdown(defineView(analysis, word.value)), ...whole } : null;
+  }
+  if (node.nameLower === 'wsgidaemonprocess' && index === 0 && word.key === null) return groupHover(analysis, word.value, whole);
+  if (node.nameLower === 'require') {
+    const providerIndex = node.args[0]?.value === 'not' ? 1 : 0;
+    const provider = index === providerIndex ? requireProvider(word.value) : undefined;
+    return provider ? { markdown: render.requireProviderMarkdown(provider), ...whole } : null;
+  }
+  const slot = SLOT_OF_DIRECTIVE[node.nameLower];
+  if (slot && word.key === null) return valueHover(analysis, word.value, slot, whole);
+  const wsgi = wsgiOptionDirective(node.nameLower);
+  if (!wsgi) return null;
+  if (word.key !== null) {
+    const valueSlot = SLOT_OF_OPTION[word.key];
+    if (valueSlot && inOptionValue(word, offset)) {
+      const valueHit = valueHover(analysis, word.optionValue, valueSlot, { start: word.valueStart, end: word.end });
+      if (valueHit) return valueHit;
+    }
+    const option = wsgiOption(node.nameLower, word.key);
+    return option ? { markdown: render.optionMarkdown(wsgi, option), ...whole } : null;
+  }
+  const positional = wsgi.positional[index];
+  return positional ? { markdown: render.positionalMarkdown(wsgi, positional), ...whole } : null;
+}
+
+function valueHover(analysis: Analysis, value: string, slot: WsgiValueSlot, span: { start: number; end: number }): Found | null {
+  if (value.startsWith('%{')) {
+    const entry = wsgiSpecialValue(value, slot);
+    return { markdown: entry ? render.specialValueMarkdown(value, entry) : render.unknownSpecialMarkdown(value), ...span };
+  }
+  return GROUP_SLOTS.has(slot) && value !== '' ? groupHover(analysis, value, span) : null;
+}
+
+function groupHover(analysis: Analysis, name: string, span: { start: number; end: number }): Found {
+  const entry = groupIndex(analysis.model).get(name) ?? { name, defs: [], refs: [] };
+  return { markdown: groupMarkdown(analysis.model, analysis.lines, entry), ...span };
+}

@@ -1,0 +1,53 @@
+// Access control as the lesson rules need it: whether a host refuses every request (a deny-all catch-all), and
+// whether some section grants access to a script.
+import type { DirectiveNode, SectionNode } from '../syntax/ast';
+import { walk } from '../syntax/parser';
+import type { ConfigModel, ScriptAlias } from './model';
+import { appliesTo, scopeSections } from './scope';
+
+/** Location patterns that match every URL. */
+const EVERY_URL = new Set(['/', '.*', '^/', '^.*$', '^/.*', '^/.*$', '/.*']);
+
+function directivesIn(section: SectionNode): DirectiveNode[] {
+  return [...walk(section.children)].filter((n): n is DirectiveNode => n.kind === 'directive');
+}
+
+function isDenyAll(d: DirectiveNode): boolean {
+  const words = d.args.map((w) => w.value.toLowerCase());
+  return d.nameLower === 'require' && words[0] === 'all' && words[1] === 'denied';
+}
+
+function coversEveryUrl(section: SectionNode): boolean {
+  const args = section.args.map((w) => w.value);
+  const pattern = section.nameLower === 'locationmatch' || args[0] === '~' ? args[args.length - 1] : section.nameLower === 'location' ? args[0] : undefined;
+  return pattern !== undefined && EVERY_URL.has(pattern);
+}
+
+/**
+ * A host that answers nothing: `Require all denied` in a <Location /> (or a pattern matching every URL), a
+ * RewriteRule with [F]/[G] or a 4xx redirect status, or `Redirect 403|404|410|gone /`.
+ */
+export function deniesEverything(vhost: SectionNode): boolean {
+  for (const d of directivesIn(vhost)) {
+    if (isDenyAll(d) && d.parent && coversEveryUrl(d.parent)) return true;
+    if (d.nameLower === 'rewriterule') {
+      const flags = d.args[2]?.value.replace(/^\[|\]$/g, '').split(',').map((f) => f.trim().toUpperCase()) ?? [];
+      if (flags.some((f) => f === 'F' || f === 'G' || f === 'FORBIDDEN' || f === 'GONE' || /^R=4\d\d$/.test(f))) return true;
+    }
+    if (d.nameLower === 'redirect' && /^(403|404|410|gone)$/i.test(d.args[0]?.value ?? '') && d.args[1]?.value === '/') return true;
+  }
+  return false;
+}
+
+/** Directives that let requests through: any Require except `all denied` and `not …`, and 2.2's `Allow from`. */
+export function isGrant(d: DirectiveNode): boolean {
+  const first = d.args[0]?.value.toLowerCase();
+  if (d.nameLower === 'allow') return first === 'from' && d.args.length > 1;
+  if (d.nameLower !== 'require' || !first || first === 'not') return false;
+  return !isDenyAll(d);
+}
+
+/** Grants that may be in effect for the script's directory or file; empty when none is. */
+export function grantsFor(model: ConfigModel, alias: ScriptAlias): DirectiveNode[] {
+  return model.directives.filter((d) => isGrant(d) && scopeSections(d).length > 0 && appliesTo(d, alias) !== 'no');
+}

@@ -1,0 +1,50 @@
+// Whole-line edits the lesson rules' fixes are made of: insert lines above or below a node at its indentation,
+// delete a node's lines. Every edit keeps the file's own line terminator.
+import type { TextEditSpan } from '../rules/types';
+import { eolOf, lineEndOf, lineIndentation } from '../syntax/text-edits';
+
+export function lineStartOf(text: string, offset: number): number {
+  let b = offset;
+  while (b > 0 && text[b - 1] !== '\n' && text[b - 1] !== '\r') b--;
+  return b;
+}
+
+/** Offset just after the terminator of the physical line holding `offset` (the text's end on the last line). */
+export function nextLineStart(text: string, offset: number): number {
+  const e = lineEndOf(text, offset);
+  if (text[e] === '\r' && text[e + 1] === '\n') return e + 2;
+  return e < text.length ? e + 1 : e;
+}
+
+/** Lines inserted above the line holding `offset`, indented like it plus `extra`. */
+export function insertAbove(text: string, offset: number, lines: readonly string[], extra = ''): TextEditSpan {
+  const at = lineStartOf(text, offset);
+  const indent = lineIndentation(text, offset) + extra;
+  const eol = eolOf(text);
+  return { start: at, end: at, newText: lines.map((l) => (l ? indent + l : l) + eol).join('') };
+}
+
+/** Lines inserted below the line holding `offset` (the last line of a continued directive), same indentation. */
+export function insertBelow(text: string, offset: number, lines: readonly string[], indentOf = offset): TextEditSpan {
+  const at = lineEndOf(text, offset);
+  const indent = lineIndentation(text, indentOf);
+  const eol = eolOf(text);
+  return { start: at, end: at, newText: lines.map((l) => eol + (l ? indent + l : l)).join('') };
+}
+
+/** Removes the physical lines spanning [start, end), terminators included. */
+export function deleteLines(text: string, start: number, end: number): TextEditSpan {
+  return { start: lineStartOf(text, start), end: nextLineStart(text, Math.max(start, end - 1)), newText: '' };
+}
+
+/** A value as a config word: quoted when it holds blanks or quotes. */
+export function configWord(value: string): string {
+  return /[\s"']/.test(value) || value === '' ? `"${value.replace(/"/g, '\\"')}"` : value;
+}
+
+/** Deletes [start, end) together with the blanks before it on the same line (a word among others). */
+export function removalOf(text: string, start: number, end: number): TextEditSpan {
+  let s = start;
+  while (s > 0 && (text[s - 1] === ' ' || text[s - 1] === '\t')) s--;
+  return { start: s, end, newText: '' };
+}

@@ -1,0 +1,116 @@
+// Which per-directory directives are in effect for the requests a WSGIScriptAlias serves: those at server or
+// virtual-host level, and those in <Directory>/<Files>/<Location> sections that match the script. httpd merges
+// them in a fixed order (server, <Directory> shortest path first, <Files>, <Location>, <If>), the last winning.
+// https://httpd.apache.org/docs/2.4/sections.html#merging
+import type { DirectiveNode, Node, SectionNode, Word } from '../syntax/ast';
+import { sectionInfo } from '../catalog/sections';
+import type { ConfigModel, ScriptAlias } from './model';
+import { enclosingVirtualHost } from './model';
+import { basenameOf, dirnameOf, directoryCovers, filesMatches, isDynamic, normalizePath, urlPrefixMatches } from './paths';
+
+/** `maybe`: a section we cannot evaluate statically (regex, <If>, a <Location> narrower than the alias). */
+export type Applies = 'yes' | 'maybe' | 'no';
+
+/** The script's directory and file name, or undefined parts where the target is dynamic or missing. */
+export function scriptLocation(alias: ScriptAlias): { dir?: string; file?: string } {
+  const t = alias.target?.value;
+  if (!t || isDynamic(t) || !t.startsWith('/')) return {};
+  if (t.endsWith('/')) return { dir: normalizePath(t) };
+  return { dir: dirnameOf(t), file: basenameOf(t) };
+}
+
+/** Sections between a node and its <VirtualHost> (or the top), innermost first; transparent ones skipped. */
+export function scopeSections(node: Node): SectionNode[] {
+  const out: SectionNode[] = [];
+  for (let p = node.parent; p && p.nameLower !== 'virtualhost'; p = p.parent) {
+    if (!sectionInfo(p.nameLower)?.transparent) out.push(p);
+  }
+  return out;
+}
+
+export function sectionApplies(section: SectionNode, alias: ScriptAlias): Applies {
+  const arg = section.args[0]?.value ?? '';
+  const regex = arg === '~' || section.args.length > 1;
+  const where = scriptLocation(alias);
+  switch (section.nameLower) {
+    case 'directory':
+      if (regex || isDynamic(arg) || !where.dir) return 'maybe';
+      return directoryCovers(arg, where.dir) ? 'yes' : 'no';
+    case 'files':
+      if (regex || isDynamic(arg) || !where.file) return 'maybe';
+      return filesMatches(arg, where.file) ? 'yes' : 'no';
+    case 'location': {
+      const url = alias.url?.value;
+      if (regex || isDynamic(arg) || alias.match || !url) return 'maybe';
+      if (urlPrefixMatches(arg, url)) return 'yes';
+      return urlPrefixMatches(url, arg) ? 'maybe' : 'no';
+    }
+    case 'requireall':
+    case 'requireany':
+    case 'requirenone':
+      return 'yes';
+    default:
+      return 'maybe';
+  }
+}
+
+/** Whether a directive can be in effect for the alias's requests. */
+export function appliesTo(node: Node, alias: ScriptAlias): Applies {
+  const vhost = enclosingVirtualHost(node);
+  if (vhost && vhost !== alias.vhost) return 'no';
+  let result: Applies = 'yes';
+  for (const s of scopeSections(node)) {
+    const a = sectionApplies(s, alias);
+    if (a === 'no') return 'no';
+    if (a === 'maybe') result = 'maybe';
+  }
+  return result;
+}
+
+const PHASE: Record<string, number> = { directory: 2, directorymatch: 3, files: 4, filesmatch: 4, location: 5, locationmatch: 5 };
+
+/** Merge order key: later keys override earlier ones. */
+function mergeKey(node: Node): number[] {
+  const inner = scopeSections(node).find((s) => !s.nameLower.startsWith('require'));
+  const vhost = enclosingVirtualHost(node) ? 1 : 0;
+  if (!inner) return [vhost, 0, 0, node.start];
+  let phase = PHASE[inner.nameLower] ?? 6;
+  const arg = inner.args[0]?.value ?? '';
+  if (phase === 2 && (arg === '~' || inner.args.length > 1)) phase = 3;
+  const depth = phase === 2 ? normalizePath(arg).split('/').filter(Boolean).length : 0;
+  return [2 + phase, depth, vhost, node.start];
+}
+
+function compareKeys(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
+}
+
+export interface Effective {
+  /** The value in effect, or null when nothing sets it (the directive's default applies). */
+  value: string | null;
+  /** The directive that sets it (the alias itself for an option on it). */
+  from: DirectiveNode | null;
+  word: Word | null;
+  /** False when a section we cannot evaluate may set another value for some of the alias's requests. */
+  certain: boolean;
+}
+
+/** The value of a per-directory setting for an alias: its own `option=` first, else the winning directive. */
+export function effectiveSetting(model: ConfigModel, alias: ScriptAlias, directiveLower: string, option: string): Effective {
+  const own = alias.options.get(option);
+  if (own) return { value: own.optionValue, from: alias.node, word: own, certain: true };
+  const candidates = model.directives
+    .filter((d) => d.nameLower === directiveLower && d.args[0])
+    .map((d) => ({ d, applies: appliesTo(d, alias), key: mergeKey(d) }))
+    .filter((c) => c.applies !== 'no')
+    .sort((a, b) => compareKeys(a.key, b.key));
+  let chosen = -1;
+  candidates.forEach((c, i) => {
+    if (c.applies === 'yes') chosen = i;
+  });
+  const certain = candidates.slice(chosen + 1).every((c) => c.applies === 'yes');
+  if (chosen < 0) return { value: null, from: null, word: null, certain };
+  const d = candidates[chosen].d;
+  return { value: d.args[0].value, from: d, word: d.args[0], certain };
+}

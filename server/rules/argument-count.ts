@@ -1,0 +1,88 @@
+// Wrong number of arguments for the directive's argument form, judged exactly as httpd's config.c does (an
+// empty quoted "" word counts as missing where Apache tests *w == '\0'), plus the counts that free-form
+// directives check themselves (data/argument-rules.ts).
+import type { ArgumentForm } from '../catalog/types';
+import type { Fix, Rule } from './types';
+import { APACHE_DOCS } from './types';
+import { directiveInfo } from '../catalog/directives';
+import { argumentRules } from '../catalog/data/argument-rules';
+import { effectiveWords, hasCommentWord, readingSeverity } from './arguments/words';
+import { standingOf } from '../catalog/placement';
+import type { ConfigAst, DirectiveNode } from '../syntax/ast';
+
+/** For each fixed form: is the word list acceptable, what we say it needs, Apache's wording after the name. */
+const FORMS: Partial<Record<ArgumentForm, { ok: (w: string[]) => boolean; needs: string; apache: string }>> = {
+  TAKE1: { ok: (w) => w.length === 1 && w[0] !== '', needs: 'exactly one argument', apache: 'takes one argument' },
+  TAKE2: { ok: (w) => w.length === 2 && w[0] !== '' && w[1] !== '', needs: 'exactly two arguments', apache: 'takes two arguments' },
+  TAKE3: { ok: (w) => w.length === 3 && w.every((x) => x !== ''), needs: 'exactly three arguments', apache: 'takes three arguments' },
+  TAKE12: { ok: (w) => w.length >= 1 && w.length <= 2 && w[0] !== '', needs: 'one or two arguments', apache: 'takes 1-2 arguments' },
+  TAKE13: { ok: (w) => w.length >= 1 && w.length <= 3 && w[0] !== '' && !(w.length === 2 && w[1] !== ''), needs: 'one or three arguments', apache: 'takes one or three arguments' },
+  TAKE23: { ok: (w) => w.length >= 2 && w.length <= 3 && w[0] !== '' && w[1] !== '', needs: 'two or three arguments', apache: 'takes two or three arguments' },
+  TAKE123: { ok: (w) => w.length >= 1 && w.length <= 3 && w[0] !== '', needs: 'one to three arguments', apache: 'takes one, two or three arguments' },
+  ITERATE: { ok: (w) => w.length >= 1 && w[0] !== '', needs: 'at least one argument', apache: 'requires at least one argument' },
+  ITERATE2: { ok: (w) => w.length >= 2 && w[0] !== '', needs: 'at least two arguments', apache: 'requires at least two arguments' },
+  // Apache reads only the first word of a FLAG (whether it is On/Off is invalid-argument's business) and
+  // silently drops the rest: more words get a warning below, not an error.
+  FLAG: { ok: (w) => w.length >= 1, needs: 'one argument, On or Off', apache: 'must be On or Off' },
+};
+
+const MAX_BY_FORM: Partial<Record<ArgumentForm, number>> = { TAKE1: 1, TAKE2: 2, TAKE3: 3, TAKE12: 2, TAKE13: 3, TAKE23: 3, TAKE123: 3 };
+
+export const argumentCount: Rule = {
+  id: 'argument-count',
+  defaultSeverity: 'error',
+  description: 'A directive given more or fewer arguments than its form (TAKE1, TAKE12, FLAG …) or its module allows.',
+  docUrl: `${APACHE_DOCS}directive-dict.html#Syntax`,
+  check(ctx) {
+    for (const node of ctx.model.directives) {
+      const info = directiveInfo(node.nameLower, false);
+      if (!info || info.obsolete || info.notRegistered) continue;
+      const severity = readingSeverity(node, ctx.ast);
+      if (severity === null) continue;
+      const words = effectiveWords(node, ctx.ast);
+      if (!words || hasCommentWord(node)) continue;
+      const form = FORMS[info.args];
+      const rule = argumentRules[node.nameLower];
+      let message: string | undefined;
+      if (form && !form.ok(words)) {
+        const apache = `${info.name} ${form.apache}${info.args === 'FLAG' ? '' : ', …'}`;
+        message = `${info.name} takes ${form.needs}, but ${given(words)} (Apache: "${apache}").`;
+      } else if (rule) {
+        const min = rule.minInSection !== undefined && inPerDirectorySection(node, ctx.ast) ? rule.minInSection : rule.min;
+        if (words.length < min || (rule.max !== undefined && words.length > rule.max)) {
+          const text = typeof rule.apache === 'string' ? rule.apache : rule.apache[Math.min(words.length, rule.apache.length - 1)];
+          const range = rule.max === undefined ? `at least ${min}` : min === rule.max ? `${min}` : `${min} to ${rule.max}`;
+          message = `${info.name} needs ${range} argument${min === 1 && rule.max === 1 ? '' : 's'}${min > rule.min || rule.minInSection === undefined ? '' : ' outside <Location>'}, but ${given(words)} (Apache: "${text.replace('{line}', node.args.map((w) => w.raw).join(' '))}").`;
+        }
+      }
+      if (!message && info.args === 'FLAG' && words.length > 1) {
+        const extra = node.args.slice(1);
+        const text = `${info.name} takes one argument, On or Off; Apache reads the first and silently ignores the rest.`;
+        ctx.report({ start: extra[0].start, end: node.end, message: text, severity: severity ?? 'warning', fixes: [dropWords(extra, node.args[0].end)] });
+        continue;
+      }
+      if (!message) continue;
+      const max = MAX_BY_FORM[info.args] ?? rule?.max;
+      const extra = max !== undefined && node.args.length > max ? node.args.slice(max) : [];
+      const start = extra.length ? extra[0].start : node.nameSpan.start;
+      // No fix: which words are extra (or whether they were one value missing its quotes) is the author's call.
+      ctx.report({ start, end: node.end, message, severity });
+    }
+  },
+};
+
+function given(words: string[]): string {
+  const empty = words.filter((w) => w === '').length;
+  const base = words.length === 0 ? 'none is given' : words.length === 1 ? '1 is given' : `${words.length} are given`;
+  return empty ? `${base} (an empty "" counts as missing)` : base;
+}
+
+/** Apache's cmd->path: set inside <Directory>, <Location>, <Files>, <If>, <Proxy> and their relatives. */
+function inPerDirectorySection(node: DirectiveNode, ast: ConfigAst): boolean {
+  return standingOf(node, ast).frames.some((f) => f.place !== null && f.place !== 'virtualhost' && f.place !== 'server');
+}
+
+/** Exact: Apache never reads the dropped words, so removing them changes nothing it does. */
+function dropWords(extra: Array<{ end: number }>, after: number): Fix {
+  return { title: 'Remove the words Apache ignores', edits: [{ start: after, end: extra[extra.length - 1].end, newText: '' }], preferred: true };
+}

@@ -1,0 +1,73 @@
+// Words for directive-context: where a directive is allowed, and the checks that are not a plain place lookup.
+import type { Node, SectionNode } from '../../syntax/ast';
+import type { DirectiveInfo, PlaceName } from '../../catalog/types';
+import { PLACE_NAMES } from '../../catalog/types';
+import type { ContextRule } from '../../catalog/data/context-rules';
+import { sectionInfo } from '../../catalog/sections';
+import type { Standing } from '../../catalog/placement';
+
+const SECTION_WORDS: Record<Exclude<PlaceName, 'server'>, string> = {
+  virtualhost: '<VirtualHost>',
+  directory: '<Directory>',
+  location: '<Location>',
+  files: '<Files>',
+  if: '<If>',
+  proxy: '<Proxy>',
+  limit: '<Limit>',
+  authz: '<RequireAll>/<RequireAny>/<RequireNone>',
+};
+
+/** "it may only appear at server level or inside <VirtualHost>" from the measured places (plus .htaccess). */
+export function allowedText(info: DirectiveInfo): string {
+  const parts: string[] = [];
+  if (info.places.server === 'allowed') parts.push('at server level');
+  const inside = PLACE_NAMES.filter((p): p is Exclude<PlaceName, 'server'> => p !== 'server' && info.places[p] === 'allowed').map((p) => SECTION_WORDS[p]);
+  if (inside.length) parts.push(`inside ${join(inside)}`);
+  if (info.contexts.includes('htaccess')) parts.push(`in .htaccess${info.override ? ` (with AllowOverride ${info.override})` : ''}`);
+  return parts.length ? `it may only appear ${join(parts)}` : 'Apache accepts it nowhere';
+}
+
+function join(words: string[]): string {
+  return words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}` : words[0];
+}
+
+export function htaccessProblem(info: DirectiveInfo): string | undefined {
+  if (info.contexts.includes('htaccess')) return undefined;
+  const name = info.section ? `<${info.name}>` : info.name;
+  return `${name} is not allowed in .htaccess files: ${allowedText(info)}. Apache answers every request under this directory with 500 Internal Server Error ("${name} not allowed here").`;
+}
+
+/** Directives that check where they stand themselves, with their own wording. */
+export function ruleProblem(info: DirectiveInfo, rule: ContextRule, standing: Standing): string | undefined {
+  const places = standing.frames.map((f) => f.place);
+  const ok =
+    rule.requires === 'virtualhost'
+      ? places[0] === 'virtualhost'
+      : rule.requires === 'per-directory'
+        ? places.some((p) => p && p !== 'virtualhost' && p !== 'server')
+        : standing.frames.some((f) => f.section.nameLower === 'mdomainset' || f.section.nameLower === 'mdomain');
+  if (ok) return undefined;
+  const need = { virtualhost: 'directly inside a <VirtualHost>', 'per-directory': 'inside <Directory>, <Location>, <Files>, <If> or .htaccess', mdomainset: 'inside <MDomainSet> (or <MDomain>)' }[rule.requires];
+  return `${info.name} only works ${need} (Apache: "${rule.apache}").`;
+}
+
+/**
+ * Apache keeps the <If>/<ElseIf>/<Else> chain per scope (the enclosing non-transparent section): an <Else> or
+ * <ElseIf> needs the previous conditional section of that scope to be an <If> or <ElseIf>.
+ */
+export function elseWithoutIf(section: SectionNode, topLevel: readonly Node[]): boolean {
+  let scope = section.parent;
+  while (scope && sectionInfo(scope.nameLower)?.transparent) scope = scope.parent;
+  let last: string | null = null;
+  const visit = (nodes: readonly Node[]): boolean => {
+    for (const n of nodes) {
+      if (n === section) return true;
+      if (n.kind !== 'section') continue;
+      if (n.nameLower === 'if' || n.nameLower === 'elseif' || n.nameLower === 'else') last = n.nameLower;
+      else if (sectionInfo(n.nameLower)?.transparent && visit(n.children)) return true;
+    }
+    return false;
+  };
+  visit(scope ? scope.children : topLevel);
+  return last !== 'if' && last !== 'elseif';
+}

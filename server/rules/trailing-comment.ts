@@ -1,0 +1,79 @@
+// `#` starts a comment only at the start of a line; after arguments its words are more arguments. Apache then
+// fails where they break the directive's argument count or its own parsing (an error), and otherwise takes
+// them as values (`ServerAlias a.example # old` adds the aliases '#' and 'old').
+import type { DirectiveNode, Word } from '../syntax/ast';
+import type { ArgumentForm } from '../catalog/types';
+import type { Rule } from './types';
+import { directiveInfo } from '../catalog/directives';
+import { lineEndOf } from '../syntax/text-edits';
+import { insertAbove, removalOf } from '../model/edits';
+
+/** Argument counts each fixed form accepts (FLAG ignores extra words: verified with apache2 -t). */
+const COUNTS: Partial<Record<ArgumentForm, readonly number[]>> = {
+  NO_ARGS: [0], TAKE1: [1], TAKE2: [2], TAKE3: [3], TAKE12: [1, 2], TAKE13: [1, 3], TAKE23: [2, 3], TAKE123: [1, 2, 3],
+};
+
+/**
+ * Directives parsing their own arguments that reject a `#` word (verified with apache2 -t): mod_wsgi's
+ * `key=value` option parsers, address and keyword lists. `providers`: only for these Require providers.
+ */
+const REJECTS: Record<string, { providers?: string[] }> = {
+  wsgiscriptalias: {}, wsgiscriptaliasmatch: {}, wsgidaemonprocess: {}, wsgiimportscript: {}, wsgidispatchscript: {},
+  wsgiaccessscript: {}, wsgiauthuserscript: {}, wsgiauthgroupscript: {}, wsgihandlerscript: {}, wsgitrustedproxies: {},
+  listen: {}, loglevel: {}, options: {}, allowoverride: {}, allow: {}, deny: {},
+  require: { providers: ['all', 'ip'] },
+};
+
+/** A word Apache takes as an argument but the author meant as a comment; `#33` is a uid (User #33). */
+function isCommentWord(w: Word): boolean {
+  return w.quote === null && w.raw.startsWith('#') && !/^#\d+$/.test(w.raw);
+}
+
+function apacheFails(d: DirectiveNode): boolean | undefined {
+  const rejects = REJECTS[d.nameLower];
+  if (rejects) {
+    const words = d.args.map((w) => w.value.toLowerCase());
+    const provider = words[0] === 'not' ? words[1] : words[0];
+    return !rejects.providers || rejects.providers.includes(provider);
+  }
+  const count = COUNTS[directiveInfo(d.nameLower)?.args as ArgumentForm];
+  return count ? !count.includes(d.args.length) : undefined;
+}
+
+export const trailingComment: Rule = {
+  id: 'trailing-comment',
+  defaultSeverity: 'warning',
+  description: "A '#' after a directive's arguments: Apache has no trailing comments and reads the words as arguments.",
+  docUrl: 'https://httpd.apache.org/docs/2.4/configuring.html#syntax',
+  check(ctx) {
+    const { text } = ctx;
+    for (const d of ctx.model.directives) {
+      let lineEnd = -1;
+      for (const w of d.args) {
+        if (w.start < lineEnd || !isCommentWord(w)) continue;
+        // The comment runs to the end of its physical line; a continuation `\` there stays.
+        lineEnd = lineEndOf(text, w.start);
+        const continued = lineEnd < d.end;
+        let end = continued ? lineEnd - 1 : lineEnd;
+        while (end > w.start && /\s/.test(text[end - 1])) end--;
+        const comment = text.slice(w.start, end);
+        const fails = apacheFails(d);
+        ctx.report({
+          start: w.start,
+          end,
+          severity: fails ? 'error' : undefined,
+          message:
+            `Apache has no trailing comments: '${comment}' is read as more ${d.name} arguments` +
+            (fails ? `, so Apache refuses the line (apache2 -t fails here).` : `, which Apache may take as values: rarely what was meant.`) +
+            ` Put the comment on its own line above.`,
+          fixes: [
+            {
+              title: 'Move the comment to its own line above',
+              edits: [insertAbove(text, d.start, [comment]), continued && text[end] === '\\' ? { ...removalOf(text, w.start, end), newText: ' ' } : removalOf(text, w.start, end)],
+            },
+          ],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,61 @@
+// A name Apache has no command for stops configtest ("Invalid command 'X', perhaps misspelled or defined by a
+// module not included in the server configuration"). A close known name is almost surely a typo; a name far from
+// everything may belong to a third-party module the server loads, so that alone is only a warning.
+import type { DirectiveNode, SectionNode } from '../syntax/ast';
+import type { Fix, Rule, Severity } from './types';
+import { APACHE_DOCS } from './types';
+import { allDirectives, directiveInfo } from '../catalog/directives';
+import { closestNames } from '../catalog/names';
+import { loadedModules } from '../catalog/modules';
+import { standingOf } from '../catalog/placement';
+
+const usable = (section: boolean) => allDirectives().filter((d) => d.section === section && !d.obsolete && !d.notRegistered).map((d) => d.name);
+let names: { plain: string[]; sections: string[] } | null = null;
+
+export const unknownDirective: Rule = {
+  id: 'unknown-directive',
+  defaultSeverity: 'error',
+  description: 'A directive or section name Apache does not accept: misspelled, from a module not loaded, removed or compiled out.',
+  docUrl: `${APACHE_DOCS}directives.html`,
+  check(ctx) {
+    names ??= { plain: usable(false), sections: usable(true) };
+    const thirdParty = loadedModules(ctx.ast).thirdParty;
+    for (const node of [...ctx.model.directives, ...ctx.model.sections]) {
+      const section = node.kind === 'section';
+      if (!node.name || node.name.includes('$')) continue;
+      const info = directiveInfo(node.nameLower, section);
+      if (info && !info.obsolete && !info.notRegistered) continue;
+      const reach = standingOf(node, ctx.ast).reach;
+      if (reach === 'skipped') continue;
+      const written = section ? `<${node.name}` : node.name;
+      const start = section ? node.nameSpan.start + 1 : node.nameSpan.start;
+      const apache = `"Invalid command '${written}', perhaps misspelled or defined by a module not included in the server configuration"`;
+      if (info?.obsolete) {
+        ctx.report({ start, end: node.nameSpan.end, message: `${info.name} is no longer supported: ${info.summary} Configtest fails on this line.` });
+        continue;
+      }
+      if (info?.notRegistered) {
+        const why = `${info.name} is not registered by the mod_wsgi build Debian ships (${info.notRegistered}), so Apache stops with ${apache}.`;
+        ctx.report({ start, end: node.nameSpan.end, message: why, severity: reach === 'maybe' ? 'warning' : undefined });
+        continue;
+      }
+      const close = closestNames(node.name, section ? names.sections : names.plain);
+      let severity: Severity = close.length || thirdParty.length === 0 ? 'error' : 'warning';
+      if (reach === 'maybe') {
+        if (!close.length) continue;
+        severity = 'hint';
+      }
+      const base = `Unknown ${section ? 'section' : 'directive'} '${written}': no module Apache ships defines it, and Apache stops with ${apache}.`;
+      const guess = close.length ? ` Did you mean ${close.join(', ')}?` : '';
+      const third = !close.length && thirdParty.length ? ` It may come from a third-party module this configuration loads (${thirdParty.join(', ')}).` : '';
+      const skip = reach === 'maybe' ? ' Apache may skip this body, so it is not flagged as an error.' : '';
+      ctx.report({ start, end: node.nameSpan.end, message: base + guess + third + skip, severity, fixes: close.map((c, i) => rename(node, c, i === 0)) });
+    }
+  },
+};
+
+function rename(node: DirectiveNode | SectionNode, to: string, preferred: boolean): Fix {
+  const edits = [{ start: node.kind === 'section' ? node.nameSpan.start + 1 : node.nameSpan.start, end: node.nameSpan.end, newText: to }];
+  if (node.kind === 'section' && node.close) edits.push({ start: node.close.start + 2, end: node.close.start + 2 + node.name.length, newText: to });
+  return { title: `Change to ${to}`, edits, preferred };
+}

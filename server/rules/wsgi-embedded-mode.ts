@@ -1,0 +1,56 @@
+// A WSGIScriptAlias nobody routed to a daemon group runs inside Apache's own worker processes: the app shares
+// them with everything else, is reloaded by every Apache restart, and cannot have its own user or virtualenv.
+// Choosing embedded mode explicitly (%{GLOBAL}) is respected.
+import type { Fix, Rule } from './types';
+import { WSGI_DOCS } from './types';
+import { effectiveProcessGroup, freshGroupName, groupAccessibleFrom, usedGroupNames } from '../model/groups';
+import { hostNameOf, virtualHostOf } from '../model/hosts';
+import { scriptLocation } from '../model/scope';
+import { basenameOf } from '../model/paths';
+import { insertAbove, insertBelow } from '../model/edits';
+
+export const wsgiEmbeddedMode: Rule = {
+  id: 'wsgi-embedded-mode',
+  defaultSeverity: 'warning',
+  description: 'A WSGIScriptAlias whose requests run in embedded mode because no daemon process group is in effect.',
+  docUrl: `${WSGI_DOCS}WSGIDaemonProcess.html`,
+  check(ctx) {
+    const { model, text } = ctx;
+    const used = usedGroupNames(model);
+    const restricted = model.directives.some((d) => d.nameLower === 'wsgirestrictembedded' && d.args[0]?.value.toLowerCase() === 'on');
+    const embedded = model.scriptAliases.filter((a) => {
+      const group = effectiveProcessGroup(model, a);
+      return group.value === null && group.certain && a.url && a.target;
+    });
+    for (const alias of embedded) {
+      const url = alias.url!.value;
+      // Fixes for every embedded alias of a host insert at its first one, the same edit, so --fix adds one group.
+      const anchor = embedded.find((a) => a.vhost === alias.vhost)!;
+      const serverName = virtualHostOf(model, alias.vhost)?.serverName?.args[0]?.value;
+      const name = freshGroupName(model, serverName ? hostNameOf(serverName) : basenameOf(scriptLocation(anchor).dir ?? '') || 'wsgi-app');
+      const fixes: Fix[] = [];
+      // Groups this alias could delegate to: those defined in its own scope, and unused ones it may reach.
+      const near = model.daemons.filter((d) => groupAccessibleFrom(model, d, alias.vhost) && (d.vhost === alias.vhost || !used.names.has(d.name)));
+      for (const d of near) {
+        // Same edit as wsgi-daemon-unused's fix when the group sits in this scope, so --fix inserts it once.
+        const edit = d.vhost === alias.vhost ? insertBelow(text, d.node.end, [`WSGIProcessGroup ${d.name}`], d.node.start) : insertAbove(text, anchor.node.start, [`WSGIProcessGroup ${d.name}`]);
+        const state = used.names.has(d.name) ? '' : 'unused ';
+        fixes.push({ title: `Delegate to the ${state}daemon group '${d.name}' (WSGIProcessGroup ${d.name})`, preferred: near.length === 1, edits: [edit] });
+      }
+      fixes.push({
+        title: `Run in daemon mode: add WSGIDaemonProcess ${name} and WSGIProcessGroup ${name}`,
+        preferred: near.length === 0,
+        edits: [insertAbove(text, anchor.node.start, [`WSGIDaemonProcess ${name}`, `WSGIProcessGroup ${name}`])],
+      });
+      ctx.report({
+        start: alias.node.nameSpan.start,
+        end: alias.node.nameSpan.end,
+        message:
+          `Requests for '${url}' run in embedded mode (no process-group= and no WSGIProcessGroup in effect here): the app runs inside Apache's own worker processes` +
+          (restricted ? `, and with WSGIRestrictEmbedded On every request fails with 500.` : `, sharing them with everything else.`) +
+          ` Delegate it to a daemon group with WSGIProcessGroup, or write WSGIProcessGroup %{GLOBAL} if embedded mode is what you want.`,
+        fixes,
+      });
+    }
+  },
+};

@@ -1,0 +1,37 @@
+// WSGIImportScript preloads a script into one daemon group and one interpreter when the daemon starts, so
+// mod_wsgi requires both process-group= and application-group= ("Name of WSGI … group required.").
+import type { Fix, Rule } from './types';
+import { WSGI_DOCS } from './types';
+import { enclosingVirtualHost } from '../model/model';
+import { wsgiDirectives, reportRejected } from '../catalog/wsgi-scan';
+import { daemonDefs } from '../catalog/wsgi-groups';
+import { apacheRange } from '../catalog/wsgi-edits';
+
+export const wsgiImportScriptGroups: Rule = {
+  id: 'wsgi-import-script-groups',
+  defaultSeverity: 'error',
+  description: 'WSGIImportScript without both process-group= and application-group=.',
+  docUrl: `${WSGI_DOCS}WSGIImportScript.html`,
+  check(ctx) {
+    const defs = daemonDefs(ctx);
+    for (const args of wsgiDirectives(ctx, 'wsgiimportscript')) {
+      const has = (name: string) => args.options.some((o) => o.name === name);
+      const at = args.node.end;
+      const vhost = enclosingVirtualHost(args.node);
+      // Daemon groups defined before it that it can surely use: global ones and those of its own virtual host.
+      const candidates = [...new Set(defs.filter((d) => d.args.node.start < at && (!d.vhost || d.vhost === vhost)).map((d) => d.name))];
+      for (const option of ['application-group', 'process-group']) {
+        if (has(option)) continue;
+        const value = option === 'application-group' ? '%{GLOBAL}' : candidates.length === 1 ? candidates[0] : undefined;
+        const fixes: Fix[] = value ? [{ title: `Add ${option}=${value}`, preferred: true, edits: [{ start: at, end: at, newText: ` ${option}=${value}` }] }] : [];
+        reportRejected(ctx, args, {
+          ...apacheRange(ctx.text, args, args.node.nameSpan.start, args.node.nameSpan.end),
+          message:
+            `WSGIImportScript needs both process-group= and application-group= (the daemon group and interpreter to preload the script into); ${option}= is missing, so mod_wsgi rejects the line.` +
+            (option === 'application-group' ? ' %{GLOBAL}, the main interpreter, is the usual choice.' : ''),
+          fixes,
+        });
+      }
+    }
+  },
+};

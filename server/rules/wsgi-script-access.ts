@@ -1,0 +1,34 @@
+// A WSGI script whose directory nothing grants access to: Apache 2.4 denies the filesystem by default (Debian's
+// apache2.conf has `<Directory /> Require all denied`), so every request gets 403 and the log says
+// "AH01630: client denied by server configuration".
+import type { Rule } from './types';
+import { WSGI_DOCS } from './types';
+import { grantsFor } from '../model/access';
+import { scriptLocation } from '../model/scope';
+import { configWord, insertBelow } from '../model/edits';
+
+export const wsgiScriptAccess: Rule = {
+  id: 'wsgi-script-access',
+  defaultSeverity: 'information',
+  description: "No <Directory>/<Files> section grants access to a WSGI script's directory (403 client denied).",
+  docUrl: `${WSGI_DOCS}WSGIScriptAlias.html`,
+  check(ctx) {
+    const where = ctx.seesWholeServer ? 'the server configuration' : 'this file';
+    for (const alias of ctx.model.scriptAliases) {
+      const { dir, file } = scriptLocation(alias);
+      if (!dir || !alias.target || grantsFor(ctx.model, alias).length > 0) continue;
+      const block = file
+        ? [`<Directory ${configWord(dir)}>`, `    <Files ${configWord(file)}>`, `        Require all granted`, `    </Files>`, `</Directory>`]
+        : [`<Directory ${configWord(dir)}>`, `    Require all granted`, `</Directory>`];
+      ctx.report({
+        start: alias.target.start,
+        end: alias.target.end,
+        message:
+          `Nothing in ${where} grants access to ${file ? `'${file}' in ` : ''}'${dir}': Apache 2.4 denies the filesystem by default, ` +
+          `so requests get 403 ("client denied by server configuration").` +
+          ` Add a <Directory ${dir}> block with ${file ? `<Files ${file}> ` : ''}Require all granted.`,
+        fixes: [{ title: `Insert <Directory ${dir}> granting access to ${file ?? 'it'}`, edits: [insertBelow(ctx.text, alias.node.end, block, alias.node.start)] }],
+      });
+    }
+  },
+};

@@ -1,0 +1,48 @@
+// WSGIProcessGroup (or process-group=) naming a group no WSGIDaemonProcess defines: `apache2 -t` says nothing,
+// then every request gets 500 and the log says "No WSGI daemon process called '…' has been configured".
+import type { Fix, Rule } from './types';
+import { WSGI_DOCS } from './types';
+import { isSpecialGroupName } from '../model/model';
+import { checkedAtParseTime, daemonNamed } from '../model/groups';
+import { isDynamic } from '../model/paths';
+import { editDistance } from '../catalog/wsgi-edits';
+
+export const wsgiUndefinedProcessGroup: Rule = {
+  id: 'wsgi-undefined-process-group',
+  defaultSeverity: 'error',
+  description: 'WSGIProcessGroup or process-group= names a daemon process group that no WSGIDaemonProcess defines.',
+  docUrl: `${WSGI_DOCS}WSGIProcessGroup.html`,
+  requestTime: true,
+  check(ctx) {
+    const { model } = ctx;
+    const defined = [...new Set(model.daemons.map((d) => d.name))];
+    // With no WSGIDaemonProcess at all in a lone file, the groups are most likely defined in another file.
+    const unsure = !ctx.seesWholeServer && defined.length === 0;
+    for (const ref of model.processGroupRefs) {
+      if (isSpecialGroupName(ref.name) || isDynamic(ref.name) || daemonNamed(model, ref.name) || checkedAtParseTime(ref)) continue;
+      const limit = Math.max(2, Math.floor(ref.name.length / 3));
+      const near = defined
+        .map((name) => ({ name, distance: editDistance(ref.name, name) }))
+        .filter((c) => c.distance <= limit)
+        .sort((a, b) => a.distance - b.distance)
+        .slice(0, 3);
+      const fixes: Fix[] = near.map((c, i) => ({
+        title: `Change to '${c.name}'`,
+        preferred: i === 0 && (near.length === 1 || near[1].distance > c.distance),
+        edits: [{ start: ref.span.start, end: ref.span.end, newText: c.name }],
+      }));
+      const where = ctx.seesWholeServer ? 'the server configuration' : 'this file';
+      ctx.report({
+        start: ref.span.start,
+        end: ref.span.end,
+        severity: unsure ? 'warning' : undefined,
+        message:
+          `No WSGIDaemonProcess in ${where} defines the process group '${ref.name}': Apache accepts the config, then answers ` +
+          `every request for it with 500 ("No WSGI daemon process called '${ref.name}' has been configured").` +
+          (near.length ? ` Did you mean ${near.map((c) => `'${c.name}'`).join(' or ')}?` : '') +
+          (unsure ? ' (This file defines no daemon groups; if another file of the server does, ignore this.)' : ''),
+        fixes,
+      });
+    }
+  },
+};

@@ -1,0 +1,114 @@
+// The real CLI binary on Python files: WSGI scripts and middleware get the Python rules, same formats and flags.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parsePython } from '../../server/python/syntax';
+
+const BIN = path.resolve(__dirname, '../../../bin/apache-wsgi-lint.js');
+const FIXTURE = path.resolve(__dirname, '../../../test/fixtures/python/middleware.py');
+
+function lint(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tempFile(name: string, text: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'awl-py-'));
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+const UPPER = [
+  'class Upper:',
+  '    def __call__(self, environ, start_response):',
+  '        for data in self.app(environ, start_response):',
+  '            yield data',
+  '',
+].join('\n');
+
+test('text format on a middleware module: every Python rule, compiler-style lines', () => {
+  const r = lint(FIXTURE);
+  assert.equal(r.code, 0, 'warnings alone exit 0');
+  assert.equal(r.stderr, '');
+  const lines = r.stdout.trim().split('\n');
+  const codes = new Set(lines.slice(0, -1).map((l) => /\[([a-z-]+)\]$/.exec(l)?.[1]));
+  assert.deepEqual([...codes].sort(), ['django-settings-setdefault', 'wsgi-middleware-close', 'wsgi-middleware-close-chained', 'wsgi-middleware-content-length', 'wsgi-middleware-write']);
+  assert.match(lines[0], /^.*middleware\.py:7:1: warning: setdefault\(\) leaves DJANGO_SETTINGS_MODULE alone .* \[django-settings-setdefault\]$/);
+  assert.ok(lines[0].startsWith(`${FIXTURE}:7:1: `));
+  assert.match(lines.find((l) => l.startsWith(`${FIXTURE}:17:21: warning:`)) ?? '', /'Upper\.__call__' iterates .* \[wsgi-middleware-close\]$/);
+  assert.match(lines[lines.length - 1], /^\d+ problems \(0 errors, \d+ warnings\)$/);
+});
+
+test('json format: the same shape as for configuration files', () => {
+  const f = tempFile('middleware.py', UPPER);
+  const r = lint('--format', 'json', f);
+  assert.equal(r.code, 0);
+  const out = JSON.parse(r.stdout);
+  assert.deepEqual(
+    out.map((x: { code: string; line: number; column: number; endLine: number; endColumn: number; severity: string }) => [x.code, x.line, x.column, x.endLine, x.endColumn, x.severity]),
+    [
+      ['wsgi-middleware-close', 3, 21, 3, 54, 'warning'],
+      ['wsgi-middleware-close-chained', 3, 21, 3, 54, 'information'],
+    ],
+  );
+  assert.equal(out[0].file, f);
+  assert.deepEqual(Object.keys(out[0]).sort(), ['code', 'column', 'endColumn', 'endLine', 'file', 'fixes', 'line', 'message', 'severity']);
+  assert.deepEqual(out[0].fixes[0].edits[0], { line: 3, column: 1, endLine: 3, endColumn: 1, newText: '        iterable = self.app(environ, start_response)\n        try:\n    ' });
+});
+
+test('--fix rewrites a .py file with the preferred fixes, keeping mode and CRLF, and the result parses', () => {
+  const f = tempFile('middleware.py', UPPER.replace(/\n/g, '\r\n'));
+  fs.chmodSync(f, 0o640);
+  const r = lint('--fix', f);
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.equal(r.stdout, '');
+  const fixed = fs.readFileSync(f, 'utf8');
+  assert.equal(
+    fixed,
+    [
+      'class Upper:',
+      '    def __call__(self, environ, start_response):',
+      '        iterable = self.app(environ, start_response)',
+      '        try:',
+      '            for data in iterable:',
+      '                yield data',
+      '        finally:',
+      "            if hasattr(iterable, 'close'):",
+      '                iterable.close()',
+      '',
+    ].join('\r\n'),
+  );
+  assert.equal(fs.statSync(f).mode & 0o777, 0o640);
+  assert.deepEqual(parsePython(fixed).errors, []);
+  assert.deepEqual(fs.readdirSync(path.dirname(f)), ['middleware.py'], 'no temporary file left behind');
+});
+
+test('--fix on the whole fixture leaves Python the parser reads, with only the unfixable finding', () => {
+  const f = tempFile('middleware.py', fs.readFileSync(FIXTURE, 'utf8'));
+  const r = lint('--fix', '--format', 'json', f);
+  assert.equal(r.code, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).map((x: { code: string; fixes: unknown[] }) => [x.code, x.fixes.length]), [['wsgi-middleware-write', 0]]);
+  assert.deepEqual(parsePython(fs.readFileSync(f, 'utf8')).errors, []);
+});
+
+test('.wsgi scripts and configuration files in one run; settings and --max-warnings apply', () => {
+  const wsgi = tempFile('shop.wsgi', "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'shop.settings')\nfrom django.core.wsgi import get_wsgi_application\napplication = get_wsgi_application()\n");
+  const conf = tempFile('site.conf', 'WSGIDaemonProcess shop\nWSGIProcessGroup shop\nWSGIScriptAlias / /srv/shop/shop.wsgi\n');
+  const r = lint('--format', 'json', conf, wsgi);
+  assert.equal(r.code, 0, r.stderr);
+  const out = JSON.parse(r.stdout) as Array<{ file: string; code: string; line: number }>;
+  assert.deepEqual(out.filter((x) => x.file === wsgi).map((x) => [x.code, x.line]), [['django-settings-setdefault', 2]]);
+  assert.ok(!out.some((x) => x.file === conf && x.code.startsWith('wsgi-middleware')));
+  assert.equal(lint('--max-warnings', '0', wsgi).code, 1);
+});
+
+test('a Python file the parser cannot fully read: no crash, no internal error', () => {
+  const f = tempFile('broken.py', 'class M:\n    def __call__(self, environ, start_response:\n        for d in self.app(environ, start_response):\n            yield d\n');
+  const r = lint('--format', 'json', f);
+  assert.equal(r.code, 0, r.stderr);
+  assert.ok(!JSON.parse(r.stdout).some((x: { code: string }) => x.code === 'internal-error'));
+});

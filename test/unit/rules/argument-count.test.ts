@@ -1,0 +1,37 @@
+import { ruleTable } from '../../helpers/rule-table';
+
+ruleTable('argument-count', {
+  valid: [
+    'ServerName example.com\nWSGIProcessGroup app\nSetEnv A\nSetEnv A b\nKeepAlive On\nAddType text/plain .txt .text\n',
+    '<Location /app>\n  ProxyPass http://127.0.0.1:8000/\n</Location>\nProxyPass /api http://127.0.0.1:9000/\n',
+    'Redirect /a /b\nRedirect 301 /a /b\nListen 80\nListen 443 https\nRewriteRule ^ - [L]\nSetEnvIf Host ^x HAS_X\n',
+    // Free-form directives Apache does not count, and ${VAR} we cannot resolve.
+    '<Directory /srv>\n  Options\n  AllowOverride\n</Directory>\nWSGIDaemonProcess app processes=2 threads=15\nServerName ${SITE_NAME}\n',
+    // A known Define is substituted before counting, as Apache does.
+    'Define SITE example.com\nServerName ${SITE}\n',
+    // Skipped bodies are not judged.
+    '<IfModule !mod_alias.c>\n  ServerName a b c\n</IfModule>\n',
+  ],
+  invalid: [
+    {
+      code: 'WSGIProcessGroup app «other»\n',
+      message: ['takes exactly one argument, but 2 are given', 'WSGIProcessGroup takes one argument'],
+    },
+    {
+      code: 'DocumentRoot /var/www/my «site»\n',
+      message: ['DocumentRoot takes exactly one argument'],
+    },
+    { code: '«ServerName»\n', message: ['none is given'] },
+    { code: '«ServerName ""»\n', message: ['an empty "" counts as missing'] },
+    { code: '«ErrorDocument 404»\n', message: ['exactly two arguments', 'ErrorDocument takes two arguments'] },
+    { code: '«KeepAlive»\n', message: ['KeepAlive must be On or Off'] },
+    { code: 'KeepAlive On «Off»\n', fixed: 'KeepAlive On\n', message: ['ignores the rest'], severity: 'warning' },
+    { code: '«AddType text/plain»\n', message: ['at least two arguments'] },
+    { code: 'Alias /a /b «/c»\n', message: ['one or two arguments', 'Alias takes 1-2 arguments'] },
+    { code: '«RewriteRule ^/old»\n', message: ["RewriteRule: bad argument line '^/old'"] },
+    { code: '«SetEnvIf Host ^x»\n', message: ['Missing envariable expression for SetEnvIf'] },
+    { code: 'Listen 80 https «extra»\n', message: ['Listen requires 1 or 2 arguments.'] },
+    { code: '<IfDefine MAYBE>\n  Timeout 1 «2»\n</IfDefine>\n', severity: 'warning' },
+    { code: '«ProxyPass http://127.0.0.1:8000/»\n', message: ['outside <Location>', 'needs a path when not defined in a location'] },
+  ],
+});

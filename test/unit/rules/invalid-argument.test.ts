@@ -1,0 +1,70 @@
+import { ruleTable } from '../../helpers/rule-table';
+
+ruleTable('invalid-argument', {
+  valid: [
+    'KeepAlive on\nKeepAlive OFF\nHostnameLookups Double\nServerTokens prod\nServerSignature EMail\nSSLEngine optional\n',
+    '<Directory /srv>\n  Options None +Indexes\n  Options -Indexes -ExecCGI\n  Options FollowSymLinks MultiViews\n  AllowOverride FileInfo AuthConfig Options=Indexes,MultiViews Nonfatal=Override\n</Directory>\n',
+    'Header always set X-Frame-Options DENY\nHeader unset Server\nHeader edit Location ^http: https:\nHeader set X a env=!NOPE\nHeader set X a "expr=%{HTTPS} == \'on\'"\nRequestHeader unset Proxy early\nHeader echo ^X-\n',
+    'LogLevel warn\nLogLevel info ssl:warn rewrite:trace3 mod_wsgi.c:debug\n',
+    '<AuthzProviderAlias ldap-group admins cn=admins>\n</AuthzProviderAlias>\n<Location />\n  <RequireAll>\n    Require admins\n    Require not ip 10.1.2.3\n    Require wsgi-group staff\n  </RequireAll>\n</Location>\n',
+    '<VirtualHost *:80>\n  Alias /static /srv/static\n  <Location /media>\n    Alias /srv/media\n  </Location>\n</VirtualHost>\n',
+    // Unknown ${VAR} is not judged; skipped bodies neither.
+    'KeepAlive ${KA}\n<IfModule !mod_headers.c>\n  Header sett X y\n</IfModule>\n',
+  ],
+  invalid: [
+    {
+      code: 'KeepAlive «yes»\n',
+      fixed: 'KeepAlive On\n',
+      message: ['KeepAlive must be On or Off'],
+    },
+    {
+      code: 'HostnameLookups «dubble»\n',
+      fixed: 'HostnameLookups Double\n',
+      message: ["parameter must be 'on', 'off', or 'double'"],
+    },
+    {
+      code: '<Directory /srv>\n  Options +Indexes «FollowSymLinks»\n</Directory>\n',
+      fixed: '<Directory /srv>\n  Options +Indexes +FollowSymLinks\n</Directory>\n',
+      message: ['Either all Options must start with + or -, or no Option may.'],
+    },
+    {
+      code: '<Directory /srv>\n  Options Indexes «+FollowSymLinks»\n</Directory>\n',
+      fixed: '<Directory /srv>\n  Options Indexes FollowSymLinks\n</Directory>\n',
+    },
+    {
+      code: '<Directory /srv>\n  Options «FollowSymLink»\n</Directory>\n',
+      fixed: '<Directory /srv>\n  Options FollowSymLinks\n</Directory>\n',
+      message: ['Illegal option FollowSymLink'],
+    },
+    { code: '<Directory /srv>\n  Options Indexes «None»\n</Directory>\n', message: ["'Options None' must be the first Option given."] },
+    {
+      code: '<Directory /srv>\n  AllowOverride «FileInf»\n</Directory>\n',
+      fixed: '<Directory /srv>\n  AllowOverride FileInfo\n</Directory>\n',
+      message: ['Illegal override option FileInf'],
+    },
+    { code: '<Directory /srv>\n  AllowOverride «Nonfatal»\n</Directory>\n', message: ['=Override, =Unknown or =All expected after Nonfatal'] },
+    {
+      code: 'Header «sett» X-Foo bar\n',
+      fixed: 'Header set X-Foo bar\n',
+      message: ["first argument must be 'add', 'set'"],
+    },
+    { code: 'Header set «X-Foo»\n', message: ['Header requires three arguments'] },
+    { code: 'Header set X-Foo bar «sometimes»\n', message: ['Unknown parameter: sometimes'] },
+    { code: 'RequestHeader «echo» X\n', message: ['Header echo only valid on Header directives'] },
+    { code: 'LogLevel «wrn»\n', fixed: 'LogLevel warn\n', message: ['Log level keyword must be one of'] },
+    { code: 'LogLevel warn «nosuchmod:info»\n', message: ['Cannot find module nosuchmod'] },
+    { code: '<VirtualHost *:80>\n  Alias «/static»\n</VirtualHost>\n', message: ['Alias must have two arguments when used globally'] },
+    {
+      code: '<Location /media>\n  Alias «/media /srv/media»\n</Location>\n',
+      fixed: '<Location /media>\n  Alias /srv/media\n</Location>\n',
+      message: ['Alias cannot occur within directory context'],
+    },
+    { code: '<IfDefine MAYBE>\n  KeepAlive «maybe»\n</IfDefine>\n', severity: 'warning' },
+    {
+      code: '<Location />\n  Require «All» granted\n</Location>\n',
+      fixed: '<Location />\n  Require all granted\n</Location>\n',
+      message: ['case-sensitive', 'Unknown Authz provider: All'],
+    },
+    { code: '<Location />\n  <RequireAll>\n    Require all granted\n    Require not «bogus» x\n  </RequireAll>\n</Location>\n', message: ['Unknown Authz provider: bogus'] },
+  ],
+});

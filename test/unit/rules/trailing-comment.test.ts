@@ -1,0 +1,55 @@
+import { ruleTable } from '../../helpers/rule-table';
+
+ruleTable('trailing-comment', {
+  valid: [
+    '# a comment\nServerName a.example\n',
+    // quoted, glued to a value, or a numeric uid: not comments
+    'Header set X-Note "# not a comment"\nUser #33\nWSGIDaemonProcess a user=#1000\nRedirect /old /new#top\n',
+    // a comment line ending in \\ continues, but it is still a comment line
+    '# a long \\\n  comment\nServerName a.example\n',
+  ],
+  invalid: [
+    {
+      // mod_wsgi's option parser rejects '#': Apache fails
+      code: '<VirtualHost *:80>\n    WSGIScriptAlias / /srv/app/wsgi.py «# main app»\n</VirtualHost>\n',
+      fixed: '<VirtualHost *:80>\n    # main app\n    WSGIScriptAlias / /srv/app/wsgi.py\n</VirtualHost>\n',
+      message: ["'# main app'", 'WSGIScriptAlias', 'apache2 -t'],
+      severity: 'error',
+    },
+    {
+      code: 'WSGIDaemonProcess shop threads=15 «#tuned for 2 cores»\r\n',
+      fixed: '#tuned for 2 cores\r\nWSGIDaemonProcess shop threads=15\r\n',
+      severity: 'error',
+    },
+    {
+      // Require all/ip reject it; other providers ignore extra words
+      code: '<Directory /srv>\n\tRequire all granted\t«# open»\n</Directory>\n',
+      fixed: '<Directory /srv>\n\t# open\n\tRequire all granted\n</Directory>\n',
+      severity: 'error',
+    },
+    {
+      // the directive catalogue knows ServerName takes one argument: Apache fails
+      code: '<VirtualHost *:80>\n  ServerName shop.example.com «# main site»\n</VirtualHost>\n',
+      fixed: '<VirtualHost *:80>\n  # main site\n  ServerName shop.example.com\n</VirtualHost>\n',
+      severity: 'error',
+    },
+    {
+      // On/Off directives ignore extra words (verified with apache2 -t): only a warning
+      code: 'KeepAlive On «# reuse connections»\n',
+      fixed: '# reuse connections\nKeepAlive On\n',
+      severity: 'warning',
+    },
+    {
+      // Apache accepts it (AddType takes a list): a warning, the words become extensions
+      code: 'AddType text/html .shtml «# server-side includes»\n',
+      fixed: '# server-side includes\nAddType text/html .shtml\n',
+      severity: 'warning',
+    },
+    {
+      // inside a continued directive: the comment leaves, the continuation stays
+      code: 'WSGIDaemonProcess shop \\\n    threads=15 «# per process» \\\n    processes=2\n',
+      fixed: '# per process\nWSGIDaemonProcess shop \\\n    threads=15 \\\n    processes=2\n',
+      severity: 'error',
+    },
+  ],
+});

@@ -1,0 +1,46 @@
+import { ruleTable } from '../../helpers/rule-table';
+
+ruleTable('unknown-directive', {
+  valid: [
+    'ServerName example.com\nwsgiscriptalias / /srv/app/wsgi.py\nKEEPALIVE On\n',
+    '<VirtualHost *:80>\n  <Directory /srv>\n    Require all granted\n  </Directory>\n</VirtualHost>\n',
+    // Bodies Apache skips are not judged: a module Debian does not ship, and <IfModule !…> of one it does.
+    '<IfModule mod_security2.c>\n  SecRuleEngine On\n</IfModule>\n<IfModule !mod_ssl.c>\n  Whatever x\n</IfModule>\n',
+    // Inline Lua code and macro bodies are not configuration lines.
+    '<LuaHookFixups fix>\n  function fix(r) return apache2.OK end\n</LuaHookFixups>\n<Macro Site $name>\n  Use Other $name\n  $directive on\n</Macro>\n',
+    'Define D ServerName\n${D} example.com\n',
+    // A LoadModule outside Debian's set may define names we do not know: a warning, checked below, not here.
+    '<IfDefine !NOPE>\n  ServerAdmin root@localhost\n</IfDefine>\n',
+  ],
+  invalid: [
+    {
+      code: '«WSGIScriptAlas» / /srv/app/wsgi.py\n',
+      fixed: 'WSGIScriptAlias / /srv/app/wsgi.py\n',
+      message: ["Invalid command 'WSGIScriptAlas'", 'Did you mean WSGIScriptAlias'],
+      severity: 'error',
+    },
+    {
+      code: '<VirtualHost *:80>\n  «ServerNmae» example.com\n</VirtualHost>\n',
+      fixed: '<VirtualHost *:80>\n  ServerName example.com\n</VirtualHost>\n',
+    },
+    {
+      code: '<«VirtualHots» *:80>\n  ServerName a\n</VirtualHots>\n',
+      fixed: '<VirtualHost *:80>\n  ServerName a\n</VirtualHost>\n',
+      message: ["Invalid command '<VirtualHots'"],
+    },
+    { code: '«Frobnicate» yes\n', message: ['no module Apache ships defines it'], severity: 'error' },
+    {
+      code: 'LoadModule security2_module /usr/lib/apache2/modules/mod_security2.so\n«SecRuleEngine» On\n',
+      message: ['third-party module', 'security2_module'],
+      severity: 'warning',
+    },
+    { code: '«Port» 80\n', message: ['no longer supported', 'Listen'], severity: 'error' },
+    { code: '«WSGIPy3kWarningFlag» On\n', message: ['not registered by the mod_wsgi build Debian ships'], severity: 'error' },
+    {
+      code: '<IfModule mod_security2.c>\n  «ServerNme» x\n</IfModule>\n',
+      fixed: '<IfModule mod_security2.c>\n  ServerName x\n</IfModule>\n',
+      message: ['may skip this body'],
+      severity: 'hint',
+    },
+  ],
+});

@@ -1,0 +1,27 @@
+import { ruleTable } from '../../helpers/rule-table';
+
+ruleTable('wsgi-import-script-groups', {
+  valid: [
+    'WSGIImportScript /srv/a.py process-group=%{GLOBAL} application-group=%{GLOBAL}\n',
+    'WSGIDaemonProcess a\nWSGIImportScript /srv/a.py application-group=x process-group=a\n',
+  ],
+  invalid: [
+    {
+      code: 'WSGIDaemonProcess site\n«WSGIImportScript» /srv/site/wsgi.py process-group=site\n',
+      fixed: 'WSGIDaemonProcess site\nWSGIImportScript /srv/site/wsgi.py process-group=site application-group=%{GLOBAL}\n',
+      message: ['application-group= is missing'],
+      severity: 'error',
+    },
+    {
+      code: 'WSGIDaemonProcess site\n«WSGIImportScript» /srv/site/wsgi.py application-group=%{GLOBAL}\n',
+      fixed: 'WSGIDaemonProcess site\nWSGIImportScript /srv/site/wsgi.py application-group=%{GLOBAL} process-group=site\n',
+      message: ['process-group= is missing'],
+    },
+    // Two groups to choose from: no guess.
+    { code: 'WSGIDaemonProcess a\nWSGIDaemonProcess b\n«WSGIImportScript» /srv/a.py application-group=x\n' },
+    {
+      code: '««WSGIImportScript»» /srv/a.py\n',
+      fixed: 'WSGIImportScript /srv/a.py application-group=%{GLOBAL}\n',
+    },
+  ],
+});

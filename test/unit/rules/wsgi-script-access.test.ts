@@ -1,0 +1,33 @@
+import { ruleTable } from '../../helpers/rule-table';
+
+const ALIAS = 'WSGIScriptAlias / /srv/shop/shop/wsgi.py process-group=shop\n';
+
+ruleTable('wsgi-script-access', {
+  valid: [
+    ALIAS + '<Directory /srv/shop/shop>\n  <Files wsgi.py>\n    Require all granted\n  </Files>\n</Directory>\n',
+    // an ancestor directory, a wildcard, a <Location> covering the URL, 2.2's Allow from all
+    ALIAS + '<Directory /srv/>\n  Require all granted\n</Directory>\n',
+    ALIAS + '<Directory /srv/*/shop>\n  Require ip 10.0.0.0/8\n</Directory>\n',
+    ALIAS + '<Location />\n  Require valid-user\n</Location>\n',
+    ALIAS + '<Directory /srv/shop/shop>\n  Order allow,deny\n  Allow from all\n</Directory>\n',
+    // regex sections may match: not claimed missing
+    ALIAS + '<DirectoryMatch "^/srv/.*">\n  Require all granted\n</DirectoryMatch>\n',
+    // a target we cannot know
+    'WSGIScriptAliasMatch ^/(\\w+) /srv/$1/wsgi.py\n',
+  ],
+  invalid: [
+    {
+      code: '<VirtualHost *:80>\n    WSGIScriptAlias / «/srv/shop/shop/wsgi.py»\n    <Directory /srv/shop/static>\n        Require all granted\n    </Directory>\n</VirtualHost>\n',
+      fixed:
+        '<VirtualHost *:80>\n    WSGIScriptAlias / /srv/shop/shop/wsgi.py\n    <Directory /srv/shop/shop>\n        <Files wsgi.py>\n            Require all granted\n        </Files>\n    </Directory>\n    <Directory /srv/shop/static>\n        Require all granted\n    </Directory>\n</VirtualHost>\n',
+      message: ["'wsgi.py'", "'/srv/shop/shop'", '403'],
+      severity: 'information',
+    },
+    {
+      // a grant in another host does not count; a directory target gets a plain <Directory>; denied is no grant
+      code: '<VirtualHost *:80>\n  <Directory /srv/apps>\n    Require all granted\n  </Directory>\n</VirtualHost>\n<Directory /srv/apps>\n  Require all denied\n</Directory>\nWSGIScriptAlias /apps/ «"/srv/apps/"»\n',
+      fixed:
+        '<VirtualHost *:80>\n  <Directory /srv/apps>\n    Require all granted\n  </Directory>\n</VirtualHost>\n<Directory /srv/apps>\n  Require all denied\n</Directory>\nWSGIScriptAlias /apps/ "/srv/apps/"\n<Directory /srv/apps>\n    Require all granted\n</Directory>\n',
+    },
+  ],
+});
