@@ -10,6 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { AnalysisCache, type Findings } from './service';
 import { ServerContexts } from './workspace/contexts';
+import { isPythonDocument } from './python/analyze';
 import { DiskFiles, OverlayFiles } from './workspace/files';
 import { diagnosticsOf } from './features/diagnostics';
 import { codeActions } from './features/codeActions';
@@ -114,6 +115,8 @@ documents.onDidOpen((e) => {
   schedule(e.document, 0);
 });
 documents.onDidChangeContent((e) => {
+  // A Python file is never part of a config tree: only the document itself is re-checked.
+  if (isPythonDocument(e.document.uri, e.document.languageId)) return schedule(e.document, DEBOUNCE_MS);
   contexts.invalidate();
   for (const doc of documents.all()) schedule(doc, doc.uri === e.document.uri ? DEBOUNCE_MS : DEBOUNCE_MS * 2);
 });

@@ -20,17 +20,31 @@ function tempFile(name: string, text: string | Buffer): string {
   return file;
 }
 
-const UNUSED = 'WSGIDaemonProcess shop threads=15\nWSGIScriptAlias / /srv/shop/wsgi.py\n';
+// One daemon group nothing delegates to, so its script alias runs embedded: two warnings, one fix repairs both.
+const UNUSED = [
+  'WSGIRestrictEmbedded On',
+  '<VirtualHost *:80>',
+  '    ServerName shop.example.com',
+  '    WSGIDaemonProcess shop threads=15',
+  '    WSGIScriptAlias / /srv/shop/wsgi.py',
+  '    <Directory /srv/shop>',
+  '        Require all granted',
+  '    </Directory>',
+  '</VirtualHost>',
+  '',
+].join('\n');
 const BROKEN = '<VirtualHost *:80>\n    ServerName a.example\n';
-const CLEAN = 'WSGIDaemonProcess shop\nWSGIProcessGroup shop\nWSGIScriptAlias / /srv/shop/wsgi.py\n';
+const CLEAN = UNUSED.replace('/srv/shop/wsgi.py', '/srv/shop/wsgi.py process-group=shop');
 
 test('text format: file:line:col: severity: message [rule]', () => {
   const f = tempFile('site.conf', UNUSED);
   const r = lint(f);
   assert.equal(r.code, 0, 'warnings alone exit 0');
-  const [first] = r.stdout.split('\n');
-  assert.match(first, new RegExp(`^${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1:19: warning: Daemon process group 'shop' .* \\[wsgi-daemon-unused\\]$`));
-  assert.match(r.stdout, /1 problem \(0 errors, 1 warning\)/);
+  const lines = r.stdout.split('\n');
+  const esc = f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  assert.match(lines[0], new RegExp(`^${esc}:4:23: warning: Daemon process group 'shop' .* \\[wsgi-daemon-unused\\]$`));
+  assert.match(lines[1], new RegExp(`^${esc}:5:5: warning: .*embedded mode.* \\[wsgi-embedded-mode\\]$`));
+  assert.equal(lines[2], '2 problems (0 errors, 2 warnings)');
 });
 
 test('json format: exact shape with 1-based positions and fixes', () => {
@@ -38,24 +52,23 @@ test('json format: exact shape with 1-based positions and fixes', () => {
   const r = lint('--format', 'json', f);
   assert.equal(r.code, 0);
   const out = JSON.parse(r.stdout);
-  assert.deepEqual(out, [
-    {
-      file: f,
-      line: 1,
-      column: 19,
-      endLine: 1,
-      endColumn: 23,
-      severity: 'warning',
-      code: 'wsgi-daemon-unused',
-      message: out[0].message,
-      fixes: [
-        {
-          title: "Insert 'WSGIProcessGroup shop' after it",
-          edits: [{ line: 1, column: 34, endLine: 1, endColumn: 34, newText: '\nWSGIProcessGroup shop' }],
-        },
-      ],
-    },
-  ]);
+  assert.deepEqual(out.map((x: { code: string }) => x.code), ['wsgi-daemon-unused', 'wsgi-embedded-mode']);
+  assert.deepEqual(out[0], {
+    file: f,
+    line: 4,
+    column: 23,
+    endLine: 4,
+    endColumn: 27,
+    severity: 'warning',
+    code: 'wsgi-daemon-unused',
+    message: out[0].message,
+    fixes: [
+      {
+        title: "Insert 'WSGIProcessGroup shop' after it",
+        edits: [{ line: 4, column: 38, endLine: 4, endColumn: 38, newText: '\n    WSGIProcessGroup shop' }],
+      },
+    ],
+  });
   assert.match(out[0].message, /nothing delegates to it/);
 });
 
@@ -68,23 +81,20 @@ test('errors exit 1; a clean file exits 0 and prints nothing', () => {
 
 test('--max-warnings', () => {
   const f = tempFile('site.conf', UNUSED);
-  assert.equal(lint('--max-warnings', '0', f).code, 1);
-  assert.equal(lint('--max-warnings', '1', f).code, 0);
+  assert.equal(lint('--max-warnings', '1', f).code, 1);
+  assert.equal(lint('--max-warnings', '2', f).code, 0);
 });
 
 test('--fix rewrites only what the fixes say and keeps mode and line endings', () => {
-  const text = UNUSED.replace(/\n/g, '\r\n') + '<VirtualHost *:80>\r\n  <Directory /srv/shop>\r\n';
+  const text = (UNUSED + '<VirtualHost *:81>\n    ServerName other.example.com\n  <Location /x>\n').replace(/\n/g, '\r\n');
   const f = tempFile('site.conf', text);
   fs.chmodSync(f, 0o640);
   const r = lint('--fix', f);
-  assert.equal(r.code, 0, r.stdout + r.stderr);
-  assert.equal(
-    fs.readFileSync(f, 'utf8'),
-    'WSGIDaemonProcess shop threads=15\r\nWSGIProcessGroup shop\r\nWSGIScriptAlias / /srv/shop/wsgi.py\r\n<VirtualHost *:80>\r\n  <Directory /srv/shop>\r\n  </Directory>\r\n</VirtualHost>\r\n',
-  );
+  const expected = text.replace('threads=15\r\n', 'threads=15\r\n    WSGIProcessGroup shop\r\n') + '  </Location>\r\n</VirtualHost>\r\n';
+  assert.equal(fs.readFileSync(f, 'utf8'), expected);
   assert.equal(fs.statSync(f).mode & 0o777, 0o640);
   assert.deepEqual(fs.readdirSync(path.dirname(f)), ['site.conf'], 'no temporary file left behind');
-  assert.equal(r.stdout, '', 'nothing left to report');
+  assert.equal(r.code, 0, r.stdout + r.stderr);
 });
 
 test('usage and I/O errors exit 2 with a clear message and no stack trace', () => {
@@ -114,18 +124,21 @@ test('--help and --version', () => {
 test('a root file is linted with everything it includes; findings carry each file path; --fix edits that file', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'awl-tree-'));
   fs.mkdirSync(path.join(dir, 'sites-enabled'));
-  fs.writeFileSync(path.join(dir, 'apache2.conf'), 'Listen 80\nIncludeOptional sites-enabled/*.conf\nInclude missing.conf\n');
-  fs.writeFileSync(path.join(dir, 'sites-enabled', 'a.conf'), 'WSGIDaemonProcess a\nWSGIScriptAlias / /srv/a/wsgi.py process-group=a\n');
+  fs.writeFileSync(path.join(dir, 'apache2.conf'), 'Listen 80\nWSGIRestrictEmbedded On\nIncludeOptional sites-enabled/*.conf\nInclude missing.conf\n');
+  fs.writeFileSync(
+    path.join(dir, 'sites-enabled', 'a.conf'),
+    'WSGIDaemonProcess a\nWSGIScriptAlias / /srv/a/wsgi.py process-group=a\n<Directory /srv/a>\n    Require all granted\n</Directory>\n',
+  );
   fs.writeFileSync(path.join(dir, 'sites-enabled', 'b.conf'), 'WSGIDaemonProcess b\n');
   const root = path.join(dir, 'apache2.conf');
   const out = JSON.parse(lint('--format', 'json', root).stdout) as Array<{ file: string; code: string; line: number }>;
   assert.deepEqual(out.map((f) => [path.basename(f.file), f.code, f.line]).sort(), [
-    ['apache2.conf', 'include-not-found', 3],
+    ['apache2.conf', 'include-not-found', 4],
     ['b.conf', 'wsgi-daemon-unused', 1],
   ]);
   assert.ok(path.isAbsolute(out.find((f) => f.code === 'wsgi-daemon-unused')!.file));
   const fixed = lint('--fix', root);
   assert.equal(fixed.code, 1, 'the missing Include is still an error');
   assert.equal(fs.readFileSync(path.join(dir, 'sites-enabled', 'b.conf'), 'utf8'), 'WSGIDaemonProcess b\nWSGIProcessGroup b\n');
-  assert.equal(fs.readFileSync(path.join(dir, 'apache2.conf'), 'utf8'), 'Listen 80\nIncludeOptional sites-enabled/*.conf\nInclude missing.conf\n');
+  assert.equal(fs.readFileSync(path.join(dir, 'apache2.conf'), 'utf8'), 'Listen 80\nWSGIRestrictEmbedded On\nIncludeOptional sites-enabled/*.conf\nInclude missing.conf\n');
 });

@@ -28,7 +28,7 @@ for (const transport of ['stdio', 'ipc'] as const) {
       await client.open(uri, BROKEN, 1);
       const first = await client.waitForDiagnostics(uri, (p) => p.version === 1);
       const codes = first.diagnostics.map((d) => `${d.code}@${d.range.start.line + 1}`);
-      assert.deepEqual(codes.sort(), ['syntax-error@7', 'wsgi-daemon-unused@3'].sort());
+      assert.deepEqual(codes.sort(), ['syntax-error@7', 'wsgi-daemon-unused@3', 'wsgi-embedded-mode@4'].sort());
       const syntax = first.diagnostics.find((d) => d.code === 'syntax-error')!;
       assert.match(String(syntax.message), /Expected <\/Directory> but saw <\/VirtualHost>/);
       assert.equal(syntax.source, 'apache-wsgi');
