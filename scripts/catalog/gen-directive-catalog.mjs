@@ -155,7 +155,8 @@ function probe(source) {
       const n = PROBE_ARGS[form] ?? 1;
       body = d.name + (form === 'FLAG' ? ' On' : ' 1'.repeat(n));
     }
-    // Kept compact: one code per place, and the count messages only when they name a form.
+    // Kept compact: one code per place, and the form the count messages name (not the messages themselves).
+    // <Else>/<ElseIf> are probed without an <If> before them; that refusal is not a place refusal (placeCode).
     entry.places = PLACES.map((p) => placeCode(test(WRAP[p].replace('{d}', body)), d.name)).join('');
     const measured = formFromWording(d.name, entry.zero, entry.four);
     delete entry.zero;
@@ -351,7 +352,9 @@ const [cmd, arg] = process.argv.slice(2);
 if (cmd === 'source') {
   if (!arg) throw new Error('usage: source <httpd-2.4.x checkout>');
   const { commands, docs } = readSource(arg);
-  const wanted = new Set(refDirectives().flatMap((d) => [d.name.toLowerCase(), d.name.replace(/^</, '').toLowerCase()]));
+  // Names of the reference, plus what the MPMs register (prefork's own directives are not in the reference).
+  const mpm = Object.keys(commands).filter((k) => commands[k].file.startsWith('server/mpm/'));
+  const wanted = new Set([...mpm, ...refDirectives().flatMap((d) => [d.name.toLowerCase(), d.name.replace(/^</, '').toLowerCase()])]);
   const keep = (table) => Object.fromEntries(Object.entries(table).filter(([k]) => wanted.has(k)));
   fs.writeFileSync(sourceFile, JSON.stringify({ commands: keep(commands), docs: keep(docs) }, null, 1) + '\n');
   console.log(`wrote ${path.relative(repo, sourceFile)}`);

@@ -1,32 +1,14 @@
 // Wrong number of arguments for the directive's argument form, judged exactly as httpd's config.c does (an
 // empty quoted "" word counts as missing where Apache tests *w == '\0'), plus the counts that free-form
 // directives check themselves (data/argument-rules.ts).
-import type { ArgumentForm } from '../catalog/types';
 import type { Fix, Rule } from './types';
 import { APACHE_DOCS } from './types';
 import { directiveInfo } from '../catalog/directives';
 import { argumentRules } from '../catalog/data/argument-rules';
 import { effectiveWords, hasCommentWord, readingSeverity } from './arguments/words';
+import { FORMS, MAX_BY_FORM, given } from './arguments/counts';
 import { standingOf } from '../catalog/placement';
 import type { ConfigAst, DirectiveNode } from '../syntax/ast';
-
-/** For each fixed form: is the word list acceptable, what we say it needs, Apache's wording after the name. */
-const FORMS: Partial<Record<ArgumentForm, { ok: (w: string[]) => boolean; needs: string; apache: string }>> = {
-  TAKE1: { ok: (w) => w.length === 1 && w[0] !== '', needs: 'exactly one argument', apache: 'takes one argument' },
-  TAKE2: { ok: (w) => w.length === 2 && w[0] !== '' && w[1] !== '', needs: 'exactly two arguments', apache: 'takes two arguments' },
-  TAKE3: { ok: (w) => w.length === 3 && w.every((x) => x !== ''), needs: 'exactly three arguments', apache: 'takes three arguments' },
-  TAKE12: { ok: (w) => w.length >= 1 && w.length <= 2 && w[0] !== '', needs: 'one or two arguments', apache: 'takes 1-2 arguments' },
-  TAKE13: { ok: (w) => w.length >= 1 && w.length <= 3 && w[0] !== '' && !(w.length === 2 && w[1] !== ''), needs: 'one or three arguments', apache: 'takes one or three arguments' },
-  TAKE23: { ok: (w) => w.length >= 2 && w.length <= 3 && w[0] !== '' && w[1] !== '', needs: 'two or three arguments', apache: 'takes two or three arguments' },
-  TAKE123: { ok: (w) => w.length >= 1 && w.length <= 3 && w[0] !== '', needs: 'one to three arguments', apache: 'takes one, two or three arguments' },
-  ITERATE: { ok: (w) => w.length >= 1 && w[0] !== '', needs: 'at least one argument', apache: 'requires at least one argument' },
-  ITERATE2: { ok: (w) => w.length >= 2 && w[0] !== '', needs: 'at least two arguments', apache: 'requires at least two arguments' },
-  // Apache reads only the first word of a FLAG (whether it is On/Off is invalid-argument's business) and
-  // silently drops the rest: more words get a warning below, not an error.
-  FLAG: { ok: (w) => w.length >= 1, needs: 'one argument, On or Off', apache: 'must be On or Off' },
-};
-
-const MAX_BY_FORM: Partial<Record<ArgumentForm, number>> = { TAKE1: 1, TAKE2: 2, TAKE3: 3, TAKE12: 2, TAKE13: 3, TAKE23: 3, TAKE123: 3 };
 
 export const argumentCount: Rule = {
   id: 'argument-count',
@@ -70,12 +52,6 @@ export const argumentCount: Rule = {
     }
   },
 };
-
-function given(words: string[]): string {
-  const empty = words.filter((w) => w === '').length;
-  const base = words.length === 0 ? 'none is given' : words.length === 1 ? '1 is given' : `${words.length} are given`;
-  return empty ? `${base} (an empty "" counts as missing)` : base;
-}
 
 /** Apache's cmd->path: set inside <Directory>, <Location>, <Files>, <If>, <Proxy> and their relatives. */
 function inPerDirectorySection(node: DirectiveNode, ast: ConfigAst): boolean {

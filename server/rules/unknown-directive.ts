@@ -8,6 +8,7 @@ import { allDirectives, directiveInfo } from '../catalog/directives';
 import { closestNames } from '../catalog/names';
 import { loadedModules } from '../catalog/modules';
 import { standingOf } from '../catalog/placement';
+import { sectionInfo } from '../catalog/sections';
 
 const usable = (section: boolean) => allDirectives().filter((d) => d.section === section && !d.obsolete && !d.notRegistered).map((d) => d.name);
 let names: { plain: string[]; sections: string[] } | null = null;
@@ -39,7 +40,9 @@ export const unknownDirective: Rule = {
         ctx.report({ start, end: node.nameSpan.end, message: why, severity: reach === 'maybe' ? 'warning' : undefined });
         continue;
       }
-      const close = closestNames(node.name, section ? names.sections : names.plain);
+      // A section that needs an argument is no fix for a tag written without one.
+      const candidates = section && node.args.length === 0 ? names.sections.filter((n) => !sectionInfo(n.toLowerCase())?.argumentRequired) : section ? names.sections : names.plain;
+      const close = closestNames(node.name, candidates);
       let severity: Severity = close.length || thirdParty.length === 0 ? 'error' : 'warning';
       if (reach === 'maybe') {
         if (!close.length) continue;
@@ -49,13 +52,19 @@ export const unknownDirective: Rule = {
       const guess = close.length ? ` Did you mean ${close.join(', ')}?` : '';
       const third = !close.length && thirdParty.length ? ` It may come from a third-party module this configuration loads (${thirdParty.join(', ')}).` : '';
       const skip = reach === 'maybe' ? ' Apache may skip this body, so it is not flagged as an error.' : '';
-      ctx.report({ start, end: node.nameSpan.end, message: base + guess + third + skip, severity, fixes: close.map((c, i) => rename(node, c, i === 0)) });
+      // A section is renamed only together with its closing tag, so the structure stays as it was.
+      const fixable = node.kind === 'directive' || node.close !== null;
+      ctx.report({ start, end: node.nameSpan.end, message: base + guess + third + skip, severity, fixes: fixable ? close.map((c, i) => rename(node, c, i === 0, ctx.text)) : [] });
     }
   },
 };
 
-function rename(node: DirectiveNode | SectionNode, to: string, preferred: boolean): Fix {
+function rename(node: DirectiveNode | SectionNode, to: string, preferred: boolean, text: string): Fix {
   const edits = [{ start: node.kind === 'section' ? node.nameSpan.start + 1 : node.nameSpan.start, end: node.nameSpan.end, newText: to }];
-  if (node.kind === 'section' && node.close) edits.push({ start: node.close.start + 2, end: node.close.start + 2 + node.name.length, newText: to });
+  // The closing tag is renamed too when it spells the same (misspelled) name.
+  const close = node.kind === 'section' && node.close ? node.close.start + 2 : -1;
+  if (close >= 0 && text.slice(close, close + node.name.length).toLowerCase() === node.nameLower && text[close + node.name.length] === '>') {
+    edits.push({ start: close, end: close + node.name.length, newText: to });
+  }
   return { title: `Change to ${to}`, edits, preferred };
 }

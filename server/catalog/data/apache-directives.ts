@@ -773,6 +773,8 @@ export const directiveFacts: readonly DirectiveFacts[] = [
   { name: 'xml2EncDefault', module: 'mod_xml2enc.c', args: 'TAKE1', places: '+++++++++', htaccess: 'any', syntax: 'xml2EncDefault name' },
   { name: 'xml2EncAlias', module: 'mod_xml2enc.c', args: 'ITERATE2', places: '+hooooooo', syntax: 'xml2EncAlias charset alias [alias ...]' },
   { name: 'xml2StartParse', module: 'mod_xml2enc.c', args: 'ITERATE', places: '+++++++++', htaccess: 'any', syntax: 'xml2StartParse element [element ...]' },
+  { name: 'MinSpareServers', module: 'prefork.c', args: 'TAKE1', places: '+hooooooo', syntax: 'MinSpareServers number', default: '5' },
+  { name: 'MaxSpareServers', module: 'prefork.c', args: 'TAKE1', places: '+hooooooo', syntax: 'MaxSpareServers number', default: '10' },
   { name: 'WSGIPy3kWarningFlag', module: 'mod_wsgi.c', args: 'TAKE1', places: '+hooooooo', syntax: 'WSGIPy3kWarningFlag On|Off', default: 'Off', page: 'wsgi', notRegistered: 'only when compiled against Python 2.6/2.7 (absent from Python 3 builds such as Debian\'s libapache2-mod-wsgi-py3)' },
   { name: 'WSGIUserAuthoritative', module: 'mod_wsgi.c', args: 'TAKE1', places: 'oo+++++++', htaccess: 'AuthConfig', syntax: 'WSGIUserAuthoritative On|Off', default: 'On', page: 'wsgi', notRegistered: 'only when Apache has no authn provider API (Apache 2.0); absent on Apache 2.2/2.4' },
 ];

@@ -122,7 +122,7 @@ export const summariesA: Readonly<Record<string, string>> = {
   Group: 'Sets the system group the child processes run as.',
   ChrootDir: 'Makes Apache chroot into this directory after start-up.',
   Suexec: 'Turns suEXEC for CGI programs on or off.',
-  // event.c (and the other MPMs)
+  // event.c (and the other MPMs; prefork adds MinSpareServers and MaxSpareServers)
   ListenBacklog: 'Sets how many not-yet-accepted connections the kernel may queue per listening socket.',
   ListenCoresBucketsRatio: 'Splits listening sockets into buckets, one per this many CPU cores.',
   Listen: 'Makes Apache listen on an address and port, optionally naming the protocol.',
@@ -133,6 +133,8 @@ export const summariesA: Readonly<Record<string, string>> = {
   ServerLimit: 'Upper bound on child processes, fixed until a full restart.',
   MinSpareThreads: 'Sets the minimum number of idle worker threads kept ready.',
   MaxSpareThreads: 'Sets the maximum number of idle worker threads before children are reaped.',
+  MinSpareServers: 'With the prefork MPM, keeps at least this many idle child processes ready.',
+  MaxSpareServers: 'With the prefork MPM, stops idle child processes beyond this number.',
   MaxClients: 'Old name of MaxRequestWorkers.',
   MaxRequestWorkers: 'Caps the number of requests served at the same time.',
   ThreadsPerChild: 'Sets the number of worker threads in each child process.',
