@@ -5,6 +5,7 @@ import { unterminatedQuote } from './unterminated-quote';
 import { includeNotFound } from './include-not-found';
 import { includeTree } from './include-tree';
 import { wsgiDaemonUnused } from './wsgi-daemon-unused';
+import { wsgiPreforkEmbedded } from './wsgi-prefork-embedded';
 import { wsgiEmbeddedMode } from './wsgi-embedded-mode';
 import { wsgiUndefinedProcessGroup } from './wsgi-undefined-process-group';
 import { wsgiProcessGroupInaccessible } from './wsgi-process-group-inaccessible';
@@ -44,6 +45,7 @@ export const rules: readonly Rule[] = [
   includeNotFound,
   includeTree,
   wsgiDaemonUnused,
+  wsgiPreforkEmbedded,
   wsgiEmbeddedMode,
   wsgiUndefinedProcessGroup,
   wsgiProcessGroupInaccessible,

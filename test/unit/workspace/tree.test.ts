@@ -65,6 +65,8 @@ test('cross-file: groups defined in one file and used in others are not unused',
   assert.equal(found.length, 1);
   assert.equal(reports.text.slice(found[0].start, found[0].end), 'reports');
   // The fix is in that file's own offsets and inserts right after the daemon line.
+  // The prefork MPM is loaded in another file (conf.modules.d/00-base.conf) and this site runs embedded.
+  assert.deepEqual(reports.reports.filter((r) => r.rule === 'wsgi-prefork-embedded').map((r) => reports.text.slice(r.start, r.end)), ['WSGIScriptAlias']);
   const fixed = applyEdits(reports.text, found[0].fixes[0].edits);
   assert.ok(fixed.startsWith('WSGIDaemonProcess reports processes=1 threads=4\nWSGIProcessGroup reports\n'));
 });
