@@ -3,6 +3,7 @@
 import type { DirectiveNode, SectionNode } from '../syntax/ast';
 import { walk } from '../syntax/parser';
 import type { ConfigModel, ScriptAlias } from './model';
+import { enclosingVirtualHost } from './model';
 import { appliesTo, scopeSections } from './scope';
 
 /** Location patterns that match every URL. */
@@ -47,7 +48,19 @@ export function isGrant(d: DirectiveNode): boolean {
   return !isDenyAll(d);
 }
 
+/** Grants inside sections, found once per model: rules ask for every script alias. */
+const sectionGrants = new WeakMap<ConfigModel, DirectiveNode[]>();
+
 /** Grants that may be in effect for the script's directory or file; empty when none is. */
 export function grantsFor(model: ConfigModel, alias: ScriptAlias): DirectiveNode[] {
-  return model.directives.filter((d) => isGrant(d) && scopeSections(d).length > 0 && appliesTo(d, alias) !== 'no');
+  let grants = sectionGrants.get(model);
+  if (!grants) {
+    grants = model.directives.filter((d) => isGrant(d) && scopeSections(d).length > 0);
+    sectionGrants.set(model, grants);
+  }
+  // A section inside another virtual host never applies to this alias's requests.
+  return grants.filter((d) => {
+    const host = enclosingVirtualHost(d);
+    return (host === null || alias.vhost === null || host === alias.vhost) && appliesTo(d, alias) !== 'no';
+  });
 }

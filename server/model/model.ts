@@ -140,3 +140,20 @@ function collectWsgi(node: DirectiveNode, model: ConfigModel): void {
     }
   }
 }
+
+const byName = new WeakMap<ConfigModel, Map<string, DirectiveNode[]>>();
+
+/** Directives of one (lower-cased) name, in document order; indexed once per model, since rules ask per alias. */
+export function directivesNamed(model: ConfigModel, nameLower: string): readonly DirectiveNode[] {
+  let index = byName.get(model);
+  if (!index) {
+    index = new Map();
+    for (const d of model.directives) {
+      const list = index.get(d.nameLower);
+      if (list) list.push(d);
+      else index.set(d.nameLower, [d]);
+    }
+    byName.set(model, index);
+  }
+  return index.get(nameLower) ?? [];
+}

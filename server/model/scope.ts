@@ -5,7 +5,7 @@
 import type { DirectiveNode, Node, SectionNode, Word } from '../syntax/ast';
 import { sectionInfo } from '../catalog/sections';
 import type { ConfigModel, ScriptAlias } from './model';
-import { enclosingVirtualHost } from './model';
+import { directivesNamed, enclosingVirtualHost } from './model';
 import { basenameOf, dirnameOf, directoryCovers, filesMatches, isDynamic, normalizePath, urlPrefixMatches } from './paths';
 
 /** `maybe`: a section we cannot evaluate statically (regex, <If>, a <Location> narrower than the alias). */
@@ -96,12 +96,18 @@ export interface Effective {
   certain: boolean;
 }
 
+/** A directive inside another virtual host never applies to an alias of this one. */
+function sameHostOrServer(d: DirectiveNode, alias: ScriptAlias): boolean {
+  const host = enclosingVirtualHost(d);
+  return host === null || alias.vhost === null || host === alias.vhost;
+}
+
 /** The value of a per-directory setting for an alias: its own `option=` first, else the winning directive. */
 export function effectiveSetting(model: ConfigModel, alias: ScriptAlias, directiveLower: string, option: string): Effective {
   const own = alias.options.get(option);
   if (own) return { value: own.optionValue, from: alias.node, word: own, certain: true };
-  const candidates = model.directives
-    .filter((d) => d.nameLower === directiveLower && d.args[0])
+  const candidates = directivesNamed(model, directiveLower)
+    .filter((d) => d.args[0] && sameHostOrServer(d, alias))
     .map((d) => ({ d, applies: appliesTo(d, alias), key: mergeKey(d) }))
     .filter((c) => c.applies !== 'no')
     .sort((a, b) => compareKeys(a.key, b.key));
