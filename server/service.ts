@@ -4,7 +4,8 @@ import { parse } from './syntax/parser';
 import { LineIndex } from './syntax/positions';
 import { buildModel, type ConfigModel } from './model/model';
 import { rules } from './rules';
-import type { Finding, Report, RuleContext, Severity, SeveritySetting } from './rules/types';
+import type { Report, RuleContext, SeveritySetting } from './rules/types';
+import { runRuleSet } from './rules/run';
 import { analyzePythonText, isPythonDocument, type PythonAnalysis } from './python/analyze';
 import { withoutIgnored } from './features/ignoreComments';
 
@@ -49,42 +50,9 @@ export function analyzeText(uri: string, text: string, version = 0, settings: An
   return { uri, version, text, ast, model, reports, lines: new LineIndex(text) };
 }
 
-/** Runs every enabled rule. A rule that throws becomes an internal finding, never a crash. */
+/** Runs every enabled config rule. */
 export function runRules(input: Omit<RuleContext, 'report'>, settings: AnalysisSettings = {}): Report[] {
-  const reports: Report[] = [];
-  for (const rule of rules) {
-    const configured = settings.severities?.[rule.id];
-    if (configured === 'off') continue;
-    const severityFor = (f: Finding): Severity => configured ?? f.severity ?? rule.defaultSeverity;
-    try {
-      rule.check({
-        ...input,
-        apacheVersion: input.apacheVersion ?? settings.apacheVersion,
-        report: (f) =>
-          reports.push({
-            rule: rule.id,
-            severity: severityFor(f),
-            start: f.start,
-            end: f.end,
-            message: f.message,
-            fixes: f.fixes ?? [],
-            docUrl: rule.docUrl,
-          }),
-      });
-    } catch (err) {
-      reports.push({
-        rule: 'internal-error',
-        severity: 'information',
-        start: 0,
-        end: 0,
-        message: `apache-wsgi: rule ${rule.id} failed on this file (${err instanceof Error ? err.message : String(err)}); please report it.`,
-        fixes: [],
-        docUrl: rule.docUrl,
-      });
-    }
-  }
-  reports.sort((a, b) => a.start - b.start || a.end - b.end);
-  return reports;
+  return runRuleSet(rules, { ...input, apacheVersion: input.apacheVersion ?? settings.apacheVersion }, settings.severities);
 }
 
 /** Caches one analysis per document version, so every feature reads the same result. */
