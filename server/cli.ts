@@ -137,4 +137,9 @@ function main(argv: readonly string[]): number {
   }
 }
 
+// A reader that stops early (`apache-wsgi-lint … | head`) is not an error of ours: stop quietly.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
 process.exitCode = main(process.argv.slice(2));

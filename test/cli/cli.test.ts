@@ -142,3 +142,9 @@ test('a root file is linted with everything it includes; findings carry each fil
   assert.equal(fs.readFileSync(path.join(dir, 'sites-enabled', 'b.conf'), 'utf8'), 'WSGIDaemonProcess b\nWSGIProcessGroup b\n');
   assert.equal(fs.readFileSync(path.join(dir, 'apache2.conf'), 'utf8'), 'Listen 80\nWSGIRestrictEmbedded On\nIncludeOptional sites-enabled/*.conf\nInclude missing.conf\n');
 });
+
+test('a reader that stops early gets no stack trace', () => {
+  const f = tempFile('site.conf', UNUSED.repeat(200));
+  const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" "${f}" | head -c 10 >/dev/null`], { encoding: 'utf8' });
+  assert.equal(r.stderr, '');
+});
