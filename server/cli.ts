@@ -1,7 +1,6 @@
 // apache-wsgi-lint: the same analysis as the editor, for terminals and CI.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parse } from './syntax/parser';
 import { buildTree } from './workspace/tree';
 import { analyzeTree, type FileFindings } from './workspace/analyzeTree';
 import { DiskFiles } from './workspace/files';
@@ -50,7 +49,7 @@ function fixTree(root: string, settings: ResolvedSettings): FileFindings[] {
     let changed = false;
     for (const f of lintTree(root, settings)) {
       // Lines holding a parse problem are not edited by other rules' fixes.
-      const unsafe = parse(f.text).problems.map((p) => lineSpan(f.text, p.start, p.end));
+      const unsafe = f.problems.map((p) => lineSpan(f.text, p.start, p.end));
       const edits = chooseFixes(f.reports, unsafe);
       if (edits.length === 0) continue;
       writeAtomically(f.file, applyEdits(f.text, edits));

@@ -15,6 +15,8 @@ export interface FileFindings {
   text: string;
   lines: LineIndex;
   reports: Report[];
+  /** The file's own parse problems, in its offsets (section balance is per file, as Apache checks it). */
+  problems: ParseProblem[];
 }
 
 export interface TreeAnalysis {
@@ -27,8 +29,11 @@ const SERVER_ROOT_FILES = new Set(['apache2.conf', 'httpd.conf']);
 export function analyzeTree(tree: ServerTree, settings: AnalysisSettings = {}): TreeAnalysis {
   const ast = parse(tree.text);
   ast.problems = [];
+  const fileProblems = new Map<string, ParseProblem[]>();
   for (const [file, text] of tree.files) {
-    for (const p of parse(text).problems) {
+    const own = parse(text).problems;
+    fileProblems.set(file, own);
+    for (const p of own) {
       const mapped = problemToTree(tree, file, p);
       if (mapped) ast.problems.push(mapped);
     }
@@ -51,7 +56,7 @@ export function analyzeTree(tree: ServerTree, settings: AnalysisSettings = {}): 
     settings,
   );
   const files = new Map<string, FileFindings>();
-  for (const [file, text] of tree.files) files.set(file, { file, text, lines: new LineIndex(text), reports: [] });
+  for (const [file, text] of tree.files) files.set(file, { file, text, lines: new LineIndex(text), reports: [], problems: fileProblems.get(file) ?? [] });
   const seen = new Set<string>();
   for (const r of reports) {
     const local = reportToFile(tree, r);
