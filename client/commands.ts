@@ -1,7 +1,8 @@
 // The palette commands. Each asks the language server (workspace/executeCommand), which holds the analysis, and
-// shows the answer; only restarting the server and the trust check happen here.
+// shows the answer; only restarting the server and the trust check happen here. Part of the small activation
+// bundle: only types come from vscode-languageclient, and `client()` waits until extension.ts has started it.
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 
 // Server-side command ids (server/features/commands.ts).
 const SERVER = {
@@ -23,18 +24,18 @@ interface Answer {
   output?: string;
 }
 
-export function registerCommands(context: vscode.ExtensionContext, client: () => LanguageClient | undefined, output: vscode.OutputChannel): void {
+export function registerCommands(context: vscode.ExtensionContext, client: () => Promise<LanguageClient | undefined>, output: vscode.OutputChannel): void {
   const ask = async (command: string, args: object): Promise<Answer | undefined> => {
-    const c = client();
+    const c = await client();
     if (!c?.isRunning()) {
       void vscode.window.showWarningMessage('The Apache WSGI language server is not running.');
       return undefined;
     }
-    return (await c.sendRequest(ExecuteCommandRequest.type, { command, arguments: [args] })) as Answer;
+    return (await c.sendRequest('workspace/executeCommand', { command, arguments: [args] })) as Answer;
   };
-  const atCursor = () => {
+  const atCursor = async () => {
     const editor = vscode.window.activeTextEditor;
-    const c = client();
+    const c = await client();
     if (!editor || !c) {
       void vscode.window.showWarningMessage('Open an Apache configuration file first.');
       return undefined;
@@ -54,7 +55,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
   const register = (id: string, run: () => Promise<unknown>) => context.subscriptions.push(vscode.commands.registerCommand(id, run));
 
   register('apacheWsgi.showEffectiveProcessGroup', async () => {
-    const at = atCursor();
+    const at = await atCursor();
     const a = at && (await ask(SERVER.effectiveProcessGroup, at));
     if (failed(a)) return;
     const pick = await vscode.window.showInformationMessage(a!.summary ?? '', 'Explain');
@@ -62,17 +63,17 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
   });
 
   register('apacheWsgi.restartServer', async () => {
-    await client()?.restart();
+    await (await client())?.restart();
   });
 
   register('apacheWsgi.insertDaemonMode', async () => {
-    const at = atCursor();
+    const at = await atCursor();
     const a = at && (await ask(SERVER.insertDaemonMode, at));
     if (!failed(a) && a!.message) void vscode.window.showInformationMessage(a!.message);
   });
 
   register('apacheWsgi.touchWsgiScript', async () => {
-    const at = atCursor();
+    const at = await atCursor();
     let a = at && (await ask(SERVER.touchScript, at));
     if (a?.choices) {
       const item = await vscode.window.showQuickPick(a.choices.map((c) => ({ label: c.path, description: c.url })), { placeHolder: a.message });
@@ -89,7 +90,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: () =>
       return;
     }
     const editor = vscode.window.activeTextEditor;
-    const uri = editor && client()?.code2ProtocolConverter.asUri(editor.document.uri);
+    const uri = editor && (await client())?.code2ProtocolConverter.asUri(editor.document.uri);
     const a = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Running Apache configtest…' }, () =>
       ask(SERVER.checkWithApache, { uri }),
     );

@@ -1,39 +1,45 @@
 // The VS Code side is thin: start the bundled language server over IPC for Apache config documents, and register
 // the palette commands (client/commands.ts), which ask the server.
+// Activation is kept to what must happen at once (the output channel, the commands): the language client library
+// is required and started in the next turn of the event loop (setImmediate), so VS Code's activation of the
+// extension (budget 50 ms) does not include loading it. Commands wait for the client.
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
+import type * as Lazy from './language-client';
 
-let client: LanguageClient | undefined;
+let started: Promise<Lazy.LanguageClient | undefined> | undefined;
+let stopping = false;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const module = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-  };
+export function activate(context: vscode.ExtensionContext): void {
   const output = vscode.window.createOutputChannel('Apache WSGI', { log: true });
   context.subscriptions.push(output);
-  const clientOptions: LanguageClientOptions = {
-    // Python: WSGI scripts and middleware get the Python rules (server/python); .wsgi files may have no language.
-    documentSelector: [{ language: 'apacheconf' }, { language: 'python' }, { pattern: '**/*.wsgi' }],
-    synchronize: {
-      configurationSection: 'apacheWsgi',
-      // Included files change on disk too; the server re-reads the trees that contain them.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{conf,load,vhost,htaccess}'),
-    },
-    // In restricted mode the server analyses single files only and follows no Include (read again on restart).
-    initializationOptions: () => ({ trusted: vscode.workspace.isTrusted }),
-    outputChannel: output,
-  };
-  client = new LanguageClient('apacheWsgi', 'Apache WSGI', serverOptions, clientOptions);
-  registerCommands(context, () => client, output);
+  started = new Promise((resolve) => setImmediate(() => resolve(startClient(context, output))));
+  const client = () => started ?? Promise.resolve(undefined);
+  registerCommands(context, client, output);
   // Granting trust enables whole-server analysis and the configtest command: the server learns it on restart.
-  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.restart()));
-  // Not awaited: activation ends here (the budget is 50 ms), the server initialises in the background.
-  client.start().catch((err) => output.error(`apache-wsgi: the language server did not start: ${String(err)}`));
+  context.subscriptions.push(vscode.workspace.onDidGrantWorkspaceTrust(() => void client().then((c) => c?.restart())));
+}
+
+/** Loads the client library, then starts the server; resolves once it runs (or has failed to start). */
+async function startClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<Lazy.LanguageClient | undefined> {
+  if (stopping) return undefined;
+  let client: Lazy.LanguageClient | undefined;
+  try {
+    const t0 = performance.now();
+    // dist/client.js in the bundle (scripts/build.mjs), ./language-client when compiled by tsc.
+    const { createClient } = require('./language-client') as typeof Lazy;
+    client = createClient(context, output);
+    // The e2e (test/e2e/driver.mjs) reads this line next to VS Code's own activation figure.
+    output.info(`language client loaded in ${(performance.now() - t0).toFixed(1)} ms, after activation`);
+    await client.start();
+  } catch (err) {
+    output.error(`apache-wsgi: the language server did not start: ${String(err)}`);
+  }
+  return client;
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  stopping = true;
+  const client = await started;
+  if (client?.needsStop()) await client.stop();
 }

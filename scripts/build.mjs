@@ -1,4 +1,8 @@
 // Bundles the client, the language server and the CLI into dist/ (what the .vsix and the bins ship).
+//   dist/extension.js     what VS Code loads on activation: small, it registers the commands and loads the rest
+//   dist/client.js        vscode-languageclient (semver swapped for client/semver-lite.ts), required after activate()
+//   dist/lsp-protocol.js  the LSP protocol, JSON-RPC, types and TextDocument, shared by the client and the server
+//   dist/server.js        the language server; dist/cli.js the command-line linter
 import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, sourcemap: false, logLevel: 'warning' };
@@ -6,8 +10,54 @@ const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs'
 // The server and CLI parse Python but never highlight it: @lezer/highlight is replaced by an inert stand-in.
 const analysisOnly = { alias: { '@lezer/highlight': './server/python/highlight-stub.ts' } };
 
+// The client and the server would each carry a copy of vscode-languageserver-protocol (with vscode-jsonrpc and
+// vscode-languageserver-types, ~140 KB) and of vscode-languageserver-textdocument. Both load the one in
+// dist/lsp-protocol.js instead, built from the top-level packages (vscode-languageserver's own older protocol copy
+// differs only by fixes). The protocol's two entry points stay distinct objects: the `/node` one has Node-specific
+// createMessageConnection/createProtocolConnection.
+const sharedProtocol = {
+  name: 'shared-lsp-protocol',
+  setup(b) {
+    const part = { 'vscode-languageserver-protocol': 'common', 'vscode-languageserver-protocol/node': 'node', 'vscode-languageserver-textdocument': 'textDocument' };
+    b.onResolve({ filter: /^vscode-languageserver-(protocol(\/node)?|textdocument)$/ }, (a) => ({ path: a.path, namespace: 'lsp-protocol' }));
+    b.onLoad({ filter: /.*/, namespace: 'lsp-protocol' }, (a) => ({ contents: `module.exports = require('./lsp-protocol.js').${part[a.path]};`, loader: 'js' }));
+    b.onResolve({ filter: /^\.\/lsp-protocol\.js$/ }, (a) => ({ path: a.path, external: true }));
+  },
+};
+const protocolEntry = {
+  contents:
+    "module.exports = { common: require('vscode-languageserver-protocol'), node: require('vscode-languageserver-protocol/node'), " +
+    "textDocument: require('vscode-languageserver-textdocument') };",
+  resolveDir: '.',
+  sourcefile: 'lsp-protocol-entry.js',
+};
+
+// vscode-languageclient uses two semver functions to check vscode.version against a caret range; the 20 KB
+// package is replaced by client/semver-lite.ts (tested against the real one in test/unit/client/).
+const semverLite = {
+  name: 'semver-lite',
+  setup(b) {
+    b.onResolve({ filter: /^semver\/functions\/(parse|satisfies)$/ }, (a) => ({ path: a.path.split('/').pop(), namespace: 'semver-lite' }));
+    b.onLoad({ filter: /.*/, namespace: 'semver-lite' }, (a) => ({
+      contents: `module.exports = require('./client/semver-lite.ts').${a.path};`,
+      resolveDir: process.cwd(),
+      loader: 'js',
+    }));
+  },
+};
+
+// extension.js loads client.js with a plain require after activate() returns, so the library is not part of it.
+const lazyClient = {
+  name: 'lazy-client',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/language-client$/ }, () => ({ path: './client.js', external: true }));
+  },
+};
+
 await Promise.all([
-  build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-  build({ ...common, ...analysisOnly, entryPoints: ['server/server.ts'], outfile: 'dist/server.js' }),
+  build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazyClient] }),
+  build({ ...common, entryPoints: ['client/language-client.ts'], outfile: 'dist/client.js', external: ['vscode'], plugins: [sharedProtocol, semverLite] }),
+  build({ ...common, stdin: protocolEntry, outfile: 'dist/lsp-protocol.js' }),
+  build({ ...common, ...analysisOnly, entryPoints: ['server/server.ts'], outfile: 'dist/server.js', plugins: [sharedProtocol] }),
   build({ ...common, ...analysisOnly, entryPoints: ['server/cli.ts'], outfile: 'dist/cli.js' }),
 ]);

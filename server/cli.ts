@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildTree } from './workspace/tree';
-import { analyzeTree, type FileFindings } from './workspace/analyzeTree';
+import { analyzeTree, type FileFindings, type TreeAnalysis } from './workspace/analyzeTree';
 import { DiskFiles } from './workspace/files';
 import { applyEdits, chooseFixes } from './features/applyEdits';
 import { parseArgs, UsageError, USAGE, type CliOptions } from './cli/args';
@@ -12,6 +12,10 @@ import { ConfigError } from './config/projectConfig';
 import type { ResolvedSettings } from './config/settings';
 import { isPythonDocument } from './python/analyze';
 import { lintPython } from './python/lint';
+import type { AnalysisEnv } from './service';
+import { ScriptIndex } from './workspace/scripts';
+import { servingOf, treeView, type ConfigView } from './workspace/scripts-serving';
+import { workspaceConfigViews } from './workspace/scripts-env';
 
 const VERSION = '0.1.0';
 const MAX_FIX_PASSES = 10;
@@ -38,16 +42,15 @@ function readConfig(file: string): string {
 }
 
 /** Analyses a root file with everything it includes; each file's findings come in its own offsets. */
-function lintTree(root: string, settings: ResolvedSettings): FileFindings[] {
-  const result = analyzeTree(buildTree(new DiskFiles(), root, settings.tree), settings.analysis);
-  return [...result.files.values()];
+function lintTree(root: string, settings: ResolvedSettings, env: AnalysisEnv): TreeAnalysis {
+  return analyzeTree(buildTree(new DiskFiles(), root, settings.tree), settings.analysis, env);
 }
 
 /** Applies preferred fixes until none is left (each pass re-reads the tree), writing each changed file atomically. */
-function fixTree(root: string, settings: ResolvedSettings): FileFindings[] {
+function fixTree(root: string, settings: ResolvedSettings, env: AnalysisEnv): TreeAnalysis {
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
     let changed = false;
-    for (const f of lintTree(root, settings)) {
+    for (const f of lintTree(root, settings, env).files.values()) {
       // Lines holding a parse problem are not edited by other rules' fixes.
       const unsafe = f.problems.map((p) => lineSpan(f.text, p.start, p.end));
       const edits = chooseFixes(f.reports, unsafe);
@@ -57,7 +60,7 @@ function fixTree(root: string, settings: ResolvedSettings): FileFindings[] {
     }
     if (!changed) break;
   }
-  return lintTree(root, settings);
+  return lintTree(root, settings, env);
 }
 
 function writeAtomically(file: string, text: string): void {
@@ -83,15 +86,30 @@ function displayPath(given: string, root: string, file: string): string {
 function run(options: CliOptions): number {
   const findings: JsonFinding[] = [];
   const lookup: SettingsLookup = { options, cache: new Map(), noted: new Set(), note: (m) => process.stderr.write(`apache-wsgi-lint: ${m}\n`) };
-  for (const given of options.paths) {
-    const text = readConfig(given);
-    const root = path.resolve(given);
+  // WSGI scripts: at their absolute path, else by trailing path segments under the working directory.
+  const scripts = new ScriptIndex(new DiskFiles(), { folders: [process.cwd()], readOutside: true });
+  const inputs = options.paths.map((given) => ({ given, text: readConfig(given), root: path.resolve(given) }));
+  const results = new Map<string, Array<Pick<FileFindings, 'file' | 'lines' | 'reports'>>>();
+  // Configurations first, so a Python file given too is judged by the aliases that serve it.
+  const views: ConfigView[] = [];
+  const linted = new Set<string>();
+  for (const { root } of inputs) {
+    if (isPythonDocument(root) || results.has(root)) continue;
     const settings = settingsFor(root, lookup);
+    const tree = options.fix ? fixTree(root, settings, { scripts }) : lintTree(root, settings, { scripts });
+    views.push(treeView(tree));
+    for (const file of tree.tree.files.keys()) linted.add(file);
+    results.set(root, [...tree.files.values()]);
+  }
+  for (const { text, root } of inputs) {
     // A Python file (.py, .wsgi) is a WSGI script or middleware module: the Python rules, no include tree.
-    const results = isPythonDocument(root)
-      ? [lintPython(root, text, settings.analysis, options.fix ? (fixed) => writeAtomically(root, fixed) : undefined)]
-      : options.fix ? fixTree(root, settings) : lintTree(root, settings);
-    for (const f of results) {
+    if (!isPythonDocument(root) || results.has(root)) continue;
+    // The configs linted with it, and the other config files under the working directory, each read alone.
+    const env: AnalysisEnv = { servingOf: () => servingOf(root, [...views, ...workspaceConfigViews(scripts, (f) => linted.has(f))], scripts) };
+    results.set(root, [lintPython(root, text, settingsFor(root, lookup).analysis, options.fix ? (fixed) => writeAtomically(root, fixed) : undefined, env)]);
+  }
+  for (const { given, root } of inputs) {
+    for (const f of results.get(root) ?? []) {
       for (const r of f.reports) findings.push(toJsonFinding(displayPath(given, root, f.file), f.lines, r));
     }
   }

@@ -4,6 +4,7 @@ import {
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
+  FileChangeType,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -12,6 +13,8 @@ import { AnalysisCache, type Findings } from './service';
 import { ServerContexts } from './workspace/contexts';
 import { isPythonDocument } from './python/analyze';
 import { DiskFiles, OverlayFiles } from './workspace/files';
+import { ScriptIndex } from './workspace/scripts';
+import { scriptEnvironment } from './workspace/scripts-env';
 import { diagnosticsOf } from './features/diagnostics';
 import { codeActions } from './features/codeActions';
 import { languageCapabilities, registerLanguageFeatures, rememberWorkspace } from './features/languageFeatures';
@@ -36,7 +39,33 @@ const analysisOf = (doc: TextDocument) => cache.get(doc.uri, doc.getText(), doc.
 // workspaces (the client says so), where only single-file analysis runs and no Include is followed.
 let trusted = true;
 const openByPath = (file: string) => documents.get(pathToFileURL(file).href)?.getText();
-const contexts = new ServerContexts(new OverlayFiles(new DiskFiles(), openByPath));
+const files = new OverlayFiles(new DiskFiles(), openByPath);
+const contexts = new ServerContexts(files);
+
+// The WSGI scripts behind WSGIScriptAlias: found on disk or by their trailing path segments in the workspace
+// folders (untrusted: inside the folders only). Set up once the folders are known.
+let scripts = new ScriptIndex(files, { folders: [], readOutside: false });
+const scriptEnv = scriptEnvironment({
+  get scripts() {
+    return scripts;
+  },
+  trees: () => (trusted ? contexts.analyses() : []),
+  looseConfigs: () =>
+    documents
+      .all()
+      .filter((d) => d.uri.startsWith('file:') && !isPythonDocument(d.uri, d.languageId) && !(trusted && contexts.findingsFor(fileURLToPath(d.uri))))
+      .map((d) => ({ file: fileURLToPath(d.uri), analysis: analysisOf(d) })),
+  covered: (file) => documents.get(pathToFileURL(file).href) !== undefined || (trusted && contexts.findingsFor(file) !== undefined),
+});
+
+/** A Python document was edited or closed: the configs that serve it are re-checked, and it with them. */
+function scriptChanged(doc: TextDocument, delay: number): void {
+  const served = (scriptEnv.servingOf(doc.uri)?.aliases.length ?? 0) > 0;
+  scripts.invalidate(false);
+  if (!served) return schedule(doc, delay);
+  contexts.invalidate();
+  for (const d of documents.all()) schedule(d, d.uri === doc.uri ? delay : delay * 2);
+}
 
 /** Findings for a document: from the server tree that includes it, else from the document alone. */
 function findingsOf(doc: TextDocument): Findings {
@@ -54,6 +83,9 @@ connection.onInitialize((params): InitializeResult => {
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   workspaceFolders = folders.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
   contexts.setFolders(workspaceFolders);
+  scripts = new ScriptIndex(files, { folders: workspaceFolders, readOutside: trusted });
+  cache.setEnvironment(scriptEnv);
+  contexts.setEnvironment({ scripts });
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -110,18 +142,26 @@ function schedule(doc: TextDocument, delay: number): void {
 
 // A change in one file can change the findings of every file of its server (an included file defines a group
 // another uses), so every open document is re-checked.
+// TextDocuments fires onDidChangeContent right after onDidOpen for the same open: that second event must not push
+// a freshly opened document's first diagnostics back by the typing debounce.
+const justOpened = new Set<string>();
 documents.onDidOpen((e) => {
   contexts.invalidate();
+  scripts.invalidate(false);
+  justOpened.add(e.document.uri);
   schedule(e.document, 0);
 });
 documents.onDidChangeContent((e) => {
-  // A Python file is never part of a config tree: only the document itself is re-checked.
-  if (isPythonDocument(e.document.uri, e.document.languageId)) return schedule(e.document, DEBOUNCE_MS);
+  const opening = justOpened.delete(e.document.uri);
+  // A Python file is never part of a config tree, but it may be the script a config serves.
+  if (isPythonDocument(e.document.uri, e.document.languageId)) return scriptChanged(e.document, DEBOUNCE_MS);
   contexts.invalidate();
-  for (const doc of documents.all()) schedule(doc, doc.uri === e.document.uri ? DEBOUNCE_MS : DEBOUNCE_MS * 2);
+  for (const doc of documents.all()) schedule(doc, doc.uri === e.document.uri ? (opening ? 0 : DEBOUNCE_MS) : DEBOUNCE_MS * 2);
 });
-connection.onDidChangeWatchedFiles(() => {
+connection.onDidChangeWatchedFiles((params) => {
   contexts.invalidate(true);
+  // Only a file created or deleted changes which scripts exist; a saved one only changes content.
+  scripts.invalidate(params.changes.some((c) => c.type !== FileChangeType.Changed));
   for (const doc of documents.all()) schedule(doc, DEBOUNCE_MS);
 });
 documents.onDidClose((e) => {
@@ -129,6 +169,9 @@ documents.onDidClose((e) => {
   timers.delete(e.document.uri);
   cache.forget(e.document.uri);
   contexts.invalidate();
+  // Its unsaved text is gone: configs serving it read the disk again.
+  if (isPythonDocument(e.document.uri, e.document.languageId)) scriptChanged(e.document, DEBOUNCE_MS);
+  else scripts.invalidate(false);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: commandDiagnostics(e.document.uri) });
 });
 
@@ -138,10 +181,15 @@ connection.onCodeAction((params) => {
   return codeActions(findingsOf(doc), params.range);
 });
 
-registerLanguageFeatures(connection, (uri) => {
-  const doc = documents.get(uri);
-  return doc ? analysisOf(doc) : undefined;
-});
+registerLanguageFeatures(
+  connection,
+  (uri) => {
+    const doc = documents.get(uri);
+    return doc ? analysisOf(doc) : undefined;
+  },
+  // Navigation across the files of the server that includes the document (trusted workspaces only).
+  (uri) => (trusted && uri.startsWith('file:') ? contexts.findingsFor(fileURLToPath(uri))?.tree : undefined),
+);
 
 registerCommands(connection, documents, {
   analysisFor: (uri) => {

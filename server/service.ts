@@ -8,12 +8,22 @@ import type { Report, RuleContext, SeveritySetting } from './rules/types';
 import { runRuleSet } from './rules/run';
 import { analyzePythonText, isPythonDocument, type PythonAnalysis } from './python/analyze';
 import { withoutIgnored } from './features/ignoreComments';
+import type { ScriptLookup } from './workspace/scripts';
+import type { ScriptServing } from './workspace/scripts-serving';
 
 export interface AnalysisSettings {
   /** Per-rule severity overrides keyed by rule id; `off` silences the rule. */
   severities?: Record<string, SeveritySetting>;
   /** Apache version the config targets: "2.4" (default) or "2.2" (2.2-only advice such as deprecated-access-control is off). */
   apacheVersion?: string;
+}
+
+/** What an analysis may read beyond the document itself (absent: the document alone). */
+export interface AnalysisEnv {
+  /** Where the WSGI scripts behind WSGIScriptAlias are found. */
+  scripts?: ScriptLookup;
+  /** For a Python document (by uri): the configuration lines that serve it. */
+  servingOf?: (uri: string) => ScriptServing | undefined;
 }
 
 /** What diagnostics and code actions need: a document's findings and its line index. */
@@ -38,15 +48,15 @@ export interface Analysis {
 }
 
 /** Parses one document and runs every rule over it. Python documents (.py, .wsgi) get the Python rules. */
-export function analyzeText(uri: string, text: string, version = 0, settings: AnalysisSettings = {}, languageId?: string): Analysis {
+export function analyzeText(uri: string, text: string, version = 0, settings: AnalysisSettings = {}, languageId?: string, env: AnalysisEnv = {}): Analysis {
   if (isPythonDocument(uri, languageId)) {
-    const py = analyzePythonText(uri, text, version, settings);
+    const py = analyzePythonText(uri, text, version, settings, env.servingOf?.(uri));
     return { ...py, reports: withoutIgnored(text, py.reports) };
   }
   const ast = parse(text);
   const model = buildModel(ast);
   // Ignore comments (`# apache-wsgi: ignore=…`) are applied per file, after the rules.
-  const reports = withoutIgnored(text, runRules({ uri, text, ast, model, seesWholeServer: false }, settings));
+  const reports = withoutIgnored(text, runRules({ uri, text, ast, model, seesWholeServer: false, scripts: env.scripts }, settings));
   return { uri, version, text, ast, model, reports, lines: new LineIndex(text) };
 }
 
@@ -58,22 +68,36 @@ export function runRules(input: Omit<RuleContext, 'report'>, settings: AnalysisS
 /** Caches one analysis per document version, so every feature reads the same result. */
 export class AnalysisCache {
   private readonly cache = new Map<string, Analysis>();
+  /** What each cached analysis saw of its surroundings (scripts generation, serving configs). */
+  private readonly seen = new Map<string, string>();
   private settings: AnalysisSettings = {};
+  private env: AnalysisEnv = {};
 
   configure(settings: AnalysisSettings): void {
     this.settings = settings;
     this.cache.clear();
   }
 
+  /** Scripts and serving configs: an analysis is redone when what it saw of them changed. */
+  setEnvironment(env: AnalysisEnv): void {
+    this.env = env;
+    this.cache.clear();
+  }
+
   get(uri: string, text: string, version: number, languageId?: string): Analysis {
     const hit = this.cache.get(uri);
-    if (hit && hit.version === version && hit.text === text) return hit;
-    const analysis = analyzeText(uri, text, version, this.settings, languageId);
+    const python = isPythonDocument(uri, languageId);
+    const serving = python ? this.env.servingOf?.(uri) : undefined;
+    const surroundings = python ? `py ${serving?.key ?? '-'}` : `conf ${this.env.scripts?.generation ?? '-'}`;
+    if (hit && hit.version === version && hit.text === text && this.seen.get(uri) === surroundings) return hit;
+    const analysis = analyzeText(uri, text, version, this.settings, languageId, { scripts: this.env.scripts, servingOf: () => serving });
     this.cache.set(uri, analysis);
+    this.seen.set(uri, surroundings);
     return analysis;
   }
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.seen.delete(uri);
   }
 }

@@ -6,7 +6,8 @@ import type { PlaceName } from './types';
 import { sectionInfo } from './sections';
 import { directiveInfo } from './directives';
 import { debianModule, loadedModules } from './modules';
-import { definesAt } from './wsgi-reach';
+import { isDefinedAt } from './wsgi-reach';
+import { walk } from '../syntax/parser';
 
 /** `active`: Apache reads it; `skipped`: it never does; `maybe`: depends on things we cannot see (-D flags, files). */
 export type Reach = 'active' | 'maybe' | 'skipped';
@@ -21,8 +22,10 @@ export interface Standing {
   reach: Reach;
   /** The section that makes the line skipped or uncertain. */
   because: SectionNode | null;
-  /** Sections that decide the context, innermost first (transparent ones left out). */
-  frames: Frame[];
+  /** Sections that decide the context, innermost first (transparent ones left out). Built when first read: O(depth). */
+  readonly frames: Frame[];
+  /** frames[0] without building the list: the innermost deciding section. */
+  readonly inner: Frame | undefined;
 }
 
 const PLACE_OF: Record<string, PlaceName> = {
@@ -40,37 +43,146 @@ export function isHtaccess(uri: string): boolean {
   return /(^|[/\\])\.?htaccess$/i.test(uri);
 }
 
+/**
+ * The deciding sections as a list shared with the enclosing body (innermost first), with the innermost frame of
+ * each place kept at every link: questions about all frames cost the number of places, not the depth.
+ */
+interface FrameLink {
+  frame: Frame;
+  next: FrameLink | null;
+  /** Frames from here outwards. */
+  size: number;
+  innermost: ReadonlyMap<PlaceName | null, FrameLink>;
+  /** Some frame names a pass-through section (<MDomainSet>, <MDomain>). */
+  passThrough: boolean;
+}
+
+class BodyStanding implements Standing {
+  private list: Frame[] | undefined;
+  constructor(
+    readonly reach: Reach,
+    readonly because: SectionNode | null,
+    readonly link: FrameLink | null,
+  ) {}
+  get frames(): Frame[] {
+    if (!this.list) {
+      this.list = [];
+      for (let l = this.link; l; l = l.next) this.list.push(l.frame);
+    }
+    return this.list;
+  }
+  get inner(): Frame | undefined {
+    return this.link?.frame;
+  }
+}
+
+const TOP = new BodyStanding('active', null, null);
+
+function cons(frame: Frame, next: FrameLink | null): FrameLink {
+  const innermost = new Map(next?.innermost);
+  const link: FrameLink = { frame, next, size: (next?.size ?? 0) + 1, innermost, passThrough: next?.passThrough === true || PASS_THROUGH.has(frame.section.nameLower) };
+  innermost.set(frame.place, link);
+  return link;
+}
+
+/** The innermost frame whose place passes `test` (null: a section we do not model). */
+export function innermostFrame(standing: Standing, test: (place: PlaceName | null) => boolean): Frame | undefined {
+  const link = standing instanceof BodyStanding ? standing.link : null;
+  if (!link) return standing instanceof BodyStanding ? undefined : standing.frames.find((f) => test(f.place));
+  let best: FrameLink | undefined;
+  for (const [place, l] of link.innermost) if (test(place) && (!best || l.size > best.size)) best = l;
+  return best?.frame;
+}
+
+/** Whether every deciding section's place passes `test` (true at top level). */
+export function everyFrame(standing: Standing, test: (place: PlaceName | null) => boolean): boolean {
+  return !innermostFrame(standing, (p) => !test(p));
+}
+
+/** Whether the line stands inside <MDomainSet> or <MDomain> (through any sections). */
+export function inPassThrough(standing: Standing): boolean {
+  if (standing instanceof BodyStanding) return standing.link?.passThrough === true;
+  return standing.frames.some((f) => PASS_THROUGH.has(f.section.nameLower));
+}
+
 /** The kind of place the innermost deciding section makes; `server` at top level; undefined when unknown. */
 export function placeOf(standing: Standing): PlaceName | undefined {
-  const top = standing.frames[0];
+  const top = standing.inner;
   return top ? (top.place ?? undefined) : 'server';
 }
 
+/**
+ * Where `node` stands. Each section's body is worked out once, from its parent's (top-down, without recursion),
+ * so a whole file costs time in proportion to its size however deep its sections nest.
+ */
 export function standingOf(node: Node, ast: ConfigAst): Standing {
-  const standing: Standing = { reach: 'active', because: null, frames: [] };
-  const passThrough: SectionNode[] = [];
-  for (let p = node.parent; p; p = p.parent) {
-    const info = sectionInfo(p.nameLower);
-    if (info?.rawBody) return { reach: 'skipped', because: p, frames: [] };
-    if (info?.transparent) {
-      const reach = conditionReach(p, ast);
-      if (reach === 'skipped') return { reach, because: p, frames: [] };
-      if (reach === 'maybe' && standing.reach === 'active') Object.assign(standing, { reach, because: p });
-      continue;
-    }
-    if (PASS_THROUGH.has(p.nameLower)) {
-      passThrough.push(p);
-      continue;
-    }
-    const place = PLACE_OF[p.nameLower] ?? null;
-    // A pass-through section inside this one is what Apache names, with this section's rules.
-    standing.frames.push({ place, section: passThrough.shift() ?? p });
-  }
-  if (passThrough.length) standing.frames.push({ place: 'server', section: passThrough[0] });
-  return standing;
+  return node.parent ? bodyOf(node.parent, ast) : TOP;
 }
 
-function conditionReach(section: SectionNode, ast: ConfigAst): Reach {
+const bodies = new WeakMap<ConfigAst, WeakMap<SectionNode, BodyStanding>>();
+
+function bodyOf(section: SectionNode, ast: ConfigAst): BodyStanding {
+  let memo = bodies.get(ast);
+  if (!memo) bodies.set(ast, (memo = new WeakMap()));
+  const hit = memo.get(section);
+  if (hit) return hit;
+  const pending: SectionNode[] = [];
+  for (let p: SectionNode | null = section; p && !memo.has(p); p = p.parent) pending.push(p);
+  for (let i = pending.length - 1; i >= 0; i--) {
+    const s = pending[i];
+    memo.set(s, bodyWithin(s, s.parent ? memo.get(s.parent)! : TOP, ast, memo));
+  }
+  return memo.get(section)!;
+}
+
+/** The standing of a line directly inside `s`, given the standing of `s` itself. */
+function bodyWithin(s: SectionNode, outer: BodyStanding, ast: ConfigAst, memo: WeakMap<SectionNode, BodyStanding>): BodyStanding {
+  const info = sectionInfo(s.nameLower);
+  if (info?.rawBody) return new BodyStanding('skipped', s, null);
+  if (info?.transparent) {
+    const reach = conditionReach(s, ast);
+    if (reach === 'skipped') return new BodyStanding('skipped', s, null);
+    if (outer.reach === 'skipped' || reach === 'active') return outer;
+    // The innermost uncertain condition is the one named.
+    return new BodyStanding('maybe', s, outer.link);
+  }
+  if (outer.reach === 'skipped') return outer;
+  if (PASS_THROUGH.has(s.nameLower)) return new BodyStanding(outer.reach, outer.because, passThroughFrames(s, outer, memo));
+  return new BodyStanding(outer.reach, outer.because, cons({ place: PLACE_OF[s.nameLower] ?? null, section: s }, outer.link));
+}
+
+/**
+ * Inside a pass-through section the frames are rebuilt from the innermost outwards: each pass-through section lends
+ * its name to the next deciding section out. Once every one has been lent, the rest is the enclosing body's list.
+ */
+function passThroughFrames(s: SectionNode, outer: BodyStanding, memo: WeakMap<SectionNode, BodyStanding>): FrameLink | null {
+  // Outside any deciding section (or only inside other pass-through ones): Apache names this one, with server rules.
+  if (!outer.link || (outer.link.frame.place === 'server' && !outer.link.next)) return cons({ place: 'server', section: s }, null);
+  const frames: Frame[] = [];
+  const lent: SectionNode[] = [s];
+  let next = 0;
+  let rest: FrameLink | null = null;
+  for (let p = s.parent; p; p = p.parent) {
+    if (sectionInfo(p.nameLower)?.transparent) continue;
+    if (PASS_THROUGH.has(p.nameLower)) {
+      lent.push(p);
+      continue;
+    }
+    // A pass-through section inside this one is what Apache names, with this section's rules.
+    frames.push({ place: PLACE_OF[p.nameLower] ?? null, section: lent[next++] });
+    if (next === lent.length) {
+      rest = (p.parent ? memo.get(p.parent)! : TOP).link;
+      break;
+    }
+  }
+  if (next < lent.length) frames.push({ place: 'server', section: lent[next] });
+  let link = rest;
+  for (let i = frames.length - 1; i >= 0; i--) link = cons(frames[i], link);
+  return link;
+}
+
+/** Whether Apache reads the body of a condition section (<IfModule>, <IfDefine> …) on its own. */
+export function conditionReach(section: SectionNode, ast: ConfigAst): Reach {
   const raw = section.args[0]?.value ?? '';
   if (raw.includes('${')) return 'maybe';
   const negated = raw.startsWith('!');
@@ -81,7 +193,7 @@ function conditionReach(section: SectionNode, ast: ConfigAst): Reach {
       return flip(moduleReach(name, section, ast));
     case 'ifdefine':
       // Defined earlier: read. Not defined: a -D flag could still define it, but without one Apache reads `!NAME`.
-      if (definesAt(ast, section.start).has(name)) return flip('active');
+      if (isDefinedAt(ast, section.start, name)) return flip('active');
       return negated ? 'active' : 'maybe';
     case 'ifdirective':
       return flip(directiveInfo(name.toLowerCase(), false) ? 'active' : 'maybe');
@@ -100,30 +212,28 @@ function moduleReach(name: string, section: SectionNode, ast: ConfigAst): Reach 
   if (!loads.loadsAny) return known ? 'active' : 'maybe';
   // A whole server: loaded means built in or named by a LoadModule read before this section.
   if (known?.builtIn) return 'active';
+  const first = firstLoads(ast);
+  const before = (key: string) => (first.get(key) ?? Infinity) <= section.start;
   const lower = name.toLowerCase();
-  for (const d of loadModuleNodes(ast)) {
-    if (d.start > section.start) break;
-    const id = d.args[0]?.value.toLowerCase();
-    const file = d.args[1]?.value.split('/').pop()?.replace(/\.so$/i, '.c').toLowerCase();
-    if (id === lower || file === lower || (known && id === known.id.toLowerCase())) return 'active';
-  }
+  if (before(`id:${lower}`) || before(`file:${lower}`) || (known && before(`id:${known.id.toLowerCase()}`))) return 'active';
   return known ? 'skipped' : 'maybe';
 }
 
-const loadNodes = new WeakMap<ConfigAst, Array<{ start: number; args: Array<{ value: string }> }>>();
-function loadModuleNodes(ast: ConfigAst) {
-  let list = loadNodes.get(ast);
-  if (!list) {
-    list = [];
-    const stack: Node[] = [...ast.children].reverse();
-    while (stack.length) {
-      const n = stack.pop()!;
-      if (n.kind === 'directive' && n.nameLower === 'loadmodule') list.push(n);
-      else if (n.kind === 'section') for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+/** Where each module is first loaded: `id:wsgi_module` (identifier) and `file:mod_wsgi.c` (source file name). */
+const firstLoadCache = new WeakMap<ConfigAst, Map<string, number>>();
+function firstLoads(ast: ConfigAst): Map<string, number> {
+  let first = firstLoadCache.get(ast);
+  if (!first) {
+    first = new Map();
+    for (const n of walk(ast.children)) {
+      if (n.kind !== 'directive' || n.nameLower !== 'loadmodule') continue;
+      const id = n.args[0]?.value.toLowerCase();
+      const file = n.args[1]?.value.split('/').pop()?.replace(/\.so$/i, '.c').toLowerCase();
+      for (const key of [id === undefined ? '' : `id:${id}`, file === undefined ? '' : `file:${file}`]) if (key && !first.has(key)) first.set(key, n.start);
     }
-    loadNodes.set(ast, list);
+    firstLoadCache.set(ast, first);
   }
-  return list;
+  return first;
 }
 
 /** `<IfVersion [op] version>` with a plain numeric version; regular expressions stay uncertain. */

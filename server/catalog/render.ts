@@ -127,20 +127,24 @@ export function unknownSpecialMarkdown(written: string): string {
 export interface PlaceView {
   line: number;
   where: string;
+  /** Set when the place is in another file of the server than the hovered document. */
+  file?: string;
 }
 
 export interface DaemonGroupView {
   name: string;
   definitions: Array<PlaceView & { options: Array<[string, string]> }>;
   users: Array<PlaceView & { via: string }>;
+  /** What was searched: "this file" (default) or the server tree. */
+  scope?: string;
 }
 
-const place = (p: PlaceView) => `line ${p.line + 1}${p.where ? `, ${p.where}` : ''}`;
+const place = (p: PlaceView) => `${p.file ? `${code(p.file)} ` : ''}line ${p.line + 1}${p.where ? `, ${p.where}` : ''}`;
 
 /** A daemon process group: where it is defined, its options, who delegates to it. */
 export function daemonGroupMarkdown(view: DaemonGroupView): string {
   const lines = [`**Daemon process group ${code(view.name)}**`, ''];
-  if (view.definitions.length === 0) lines.push(`No \`WSGIDaemonProcess ${view.name}\` in this file.`);
+  if (view.definitions.length === 0) lines.push(`No \`WSGIDaemonProcess ${view.name}\` in ${view.scope ?? 'this file'}.`);
   for (const d of view.definitions) {
     lines.push(`Defined by \`WSGIDaemonProcess\` on ${place(d)}`);
     for (const [k, v] of d.options) lines.push(`- ${code(`${k}=${v}`)}`);
@@ -156,19 +160,26 @@ export interface DefineView {
   name: string;
   definitions: Array<PlaceView & { value: string | null; undefine: boolean }>;
   uses: number;
+  /** What was searched: "this file" (default) or the server tree. */
+  scope?: string;
+  /** The value the environment gives it (Debian's envvars), when known. */
+  environment?: { value: string; file: string };
 }
 
 /** A `Define`d variable: its value(s) and where they are set. */
 export function defineMarkdown(view: DefineView): string {
   const lines = [`**Variable ${code('${' + view.name + '}')}**`, ''];
-  if (view.definitions.length === 0) {
-    lines.push(`No \`Define ${view.name}\` in this file: Apache takes it from a \`-D\` flag or the environment (Debian's envvars), or leaves \`\${${view.name}}\` as written and warns.`);
+  if (view.environment) {
+    lines.push(`Exported by ${code(view.environment.file)}: ${code(view.environment.value)}${view.definitions.length ? ' (a `Define` of the same name wins)' : ''}.`, '');
+  }
+  if (view.definitions.length === 0 && !view.environment) {
+    lines.push(`No \`Define ${view.name}\` in ${view.scope ?? 'this file'}: Apache takes it from a \`-D\` flag or the environment (Debian's envvars), or leaves \`\${${view.name}}\` as written and warns.`);
   }
   for (const d of view.definitions) {
     if (d.undefine) lines.push(`- \`UnDefine\` on ${place(d)}`);
     else lines.push(`- ${d.value === null ? 'defined without a value' : `set to ${code(d.value)}`} on ${place(d)}`);
   }
-  lines.push('', `${view.uses === 1 ? '1 use' : `${view.uses} uses`} in this file.`);
+  lines.push('', `${view.uses === 1 ? '1 use' : `${view.uses} uses`} in ${view.scope ?? 'this file'}.`);
   return lines.join('\n');
 }
 

@@ -5,6 +5,7 @@ import type { ConfigAst, DirectiveNode, LogicalLine } from '../syntax/ast';
 import { endOffsetOf, offsetOf } from '../syntax/lexer';
 import { wsgiOptionDirective, type WsgiOptionDirective } from './wsgi-options';
 import { definesAt, reachOf, type ReachInfo } from './wsgi-reach';
+import { environmentOf, variableValue, type Variables } from '../model/variables';
 
 export interface WsgiToken {
   /** Value as mod_wsgi sees it: quotes and escapes removed, known ${VAR} substituted. */
@@ -66,8 +67,14 @@ export function wsgiArguments(ast: ConfigAst, node: DirectiveNode, wholeServer =
   return hit.args ?? undefined;
 }
 
+/**
+ * The text mod_wsgi reads, with each character's document range. A plain line (no continuation, no ${VAR}) maps
+ * by a constant offset and needs no tables, which is the common case and saves a few arrays per character.
+ */
 interface Source {
   text: string;
+  /** Document offset of text[0] when the mapping is a constant shift; -1 when the tables below hold it. */
+  base: number;
   from: number[];
   to: number[];
   unresolved: boolean[];
@@ -78,10 +85,10 @@ function read(ast: ConfigAst, node: DirectiveNode, wholeServer: boolean): WsgiAr
   const directive = wsgiOptionDirective(node.nameLower);
   const line = lineOf(ast, node.start);
   if (!directive || !line) return null;
-  const vars = definesAt(ast, node.start, wholeServer);
-  const src = substituted(line, contentIndex(line, node.nameSpan.end), vars);
-  const result: WsgiArguments = { directive, node, positional: [], options: [], malformed: [], reach: reachOf(node, vars, wholeServer), lineEnd: line.end };
-  const opts = new Set(directive.options.map((o) => o.name));
+  const defined = definesAt(ast, node.start, wholeServer);
+  const src = substituted(line, contentIndex(line, node.nameSpan.end), { defined, environment: environmentOf(ast) });
+  const result: WsgiArguments = { directive, node, positional: [], options: [], malformed: [], reach: reachOf(node, defined, wholeServer), lineEnd: line.end };
+  const opts = optionNames(directive);
   let pos = skipBlanks(src.text, 0);
   while (pos < src.text.length && result.positional.length < directive.positional.length) {
     // An option written where a path belongs: keep reading so the real path is found (not for a daemon name).
@@ -109,6 +116,14 @@ function read(ast: ConfigAst, node: DirectiveNode, wholeServer: boolean): WsgiAr
   return result;
 }
 
+const namesOf = new Map<WsgiOptionDirective, ReadonlySet<string>>();
+
+function optionNames(directive: WsgiOptionDirective): ReadonlySet<string> {
+  let names = namesOf.get(directive);
+  if (!names) namesOf.set(directive, (names = new Set(directive.options.map((o) => o.name))));
+  return names;
+}
+
 function lineOf(ast: ConfigAst, offset: number): LogicalLine | undefined {
   let lo = 0;
   let hi = ast.lines.length - 1;
@@ -128,10 +143,14 @@ function contentIndex(line: LogicalLine, offset: number): number {
   return i;
 }
 
+const fromAt = (src: Source, i: number) => (src.base >= 0 ? src.base + i : src.from[i]);
+const toAt = (src: Source, i: number) => (src.base >= 0 ? src.base + i + 1 : src.to[i]);
+
 /** The rest of the line after `from`, with ${VAR} replaced where known (Apache's ap_resolve_env). */
-function substituted(line: LogicalLine, from: number, vars: Map<string, string | null>): Source {
+function substituted(line: LogicalLine, from: number, vars: Variables): Source {
   const s = line.content;
-  const src: Source = { text: '', from: [], to: [], unresolved: [], end: line.end };
+  if (!line.map && !s.includes('${', from)) return { text: s.slice(from), base: line.start + from, from: [], to: [], unresolved: [], end: line.end };
+  const src: Source = { text: '', base: -1, from: [], to: [], unresolved: [], end: line.end };
   const push = (ch: string, a: number, b: number, unresolved: boolean) => {
     src.text += ch;
     src.from.push(a);
@@ -145,7 +164,7 @@ function substituted(line: LogicalLine, from: number, vars: Map<string, string |
       i++;
       continue;
     }
-    const value = vars.get(s.slice(i + 2, close));
+    const value = variableValue(vars, s.slice(i + 2, close));
     const a = offsetOf(line, i);
     const b = endOffsetOf(line, close + 1);
     if (typeof value === 'string') for (const ch of value) push(ch, a, b, false);
@@ -164,8 +183,10 @@ function skipBlanks(s: string, i: number): number {
 
 function span(src: Source, i: number, j: number): { start: number; end: number; unresolved: boolean } {
   if (i >= src.text.length) return { start: src.end, end: src.end, unresolved: false };
-  const end = j > i ? src.to[j - 1] : src.from[i];
-  return { start: src.from[i], end, unresolved: src.unresolved.slice(i, j).some(Boolean) };
+  const end = j > i ? toAt(src, j - 1) : fromAt(src, i);
+  let unresolved = false;
+  if (src.base < 0) for (let k = i; k < j && !unresolved; k++) unresolved = src.unresolved[k];
+  return { start: fromAt(src, i), end, unresolved };
 }
 
 /** ap_getword_conf: a quoted or blank-delimited word; `\` escapes the quote and `\` itself. */
@@ -189,6 +210,7 @@ function word(src: Source, at: number): { token: WsgiToken; next: number } {
 }
 
 function unescape(s: string, quote: string | null): string {
+  if (!s.includes('\\')) return s;
   let out = '';
   for (let i = 0; i < s.length; i++) {
     if (s[i] === '\\' && (s[i + 1] === '\\' || (quote !== null && s[i + 1] === quote))) i++;

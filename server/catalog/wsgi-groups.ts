@@ -3,10 +3,11 @@
 // defined earlier, globally or in a virtual host with the same ServerName (compared as written, case-sensitive).
 import type { RuleContext } from '../rules/types';
 import type { SectionNode } from '../syntax/ast';
-import { enclosingVirtualHost } from '../model/model';
+import { directivesNamed, enclosingVirtualHost } from '../model/model';
 import { wsgiDirectives } from './wsgi-scan';
 import type { WsgiArguments } from './wsgi-arguments';
 import { definesAt, reachOf } from './wsgi-reach';
+import { environmentOf, substitute } from '../model/variables';
 
 export interface DaemonDef {
   name: string;
@@ -30,15 +31,15 @@ export function daemonDefs(ctx: RuleContext): DaemonDef[] {
  */
 export function serverNameAt(ctx: RuleContext, vhost: SectionNode | null, offset: number): string | null | undefined {
   let host: string | null | undefined = null;
-  for (const d of ctx.model.directives) {
+  for (const d of directivesNamed(ctx.model, 'servername')) {
     if (d.start >= offset) break;
-    if (d.nameLower !== 'servername' || enclosingVirtualHost(d) !== vhost || !d.args[0]) continue;
+    if (enclosingVirtualHost(d) !== vhost || !d.args[0]) continue;
     const vars = definesAt(ctx.ast, d.start, ctx.seesWholeServer);
     const reach = reachOf(d, vars, ctx.seesWholeServer).reach;
     if (reach === 'skipped') continue;
-    const value = d.args[0].value.replace(/\$\{([^}]*)\}/g, (ref, name: string) => vars.get(name) ?? ref);
+    const value = substitute(d.args[0].value, { defined: vars, environment: environmentOf(ctx.ast) });
     // set_server_name: drop a scheme://, then cut at the first ':' (the port).
-    host = reach === 'maybe' || value.includes('${') ? undefined : value.replace(/^.*?:\/\//, '').split(':')[0];
+    host = reach === 'maybe' || value.unresolved.length > 0 ? undefined : value.text.replace(/^.*?:\/\//, '').split(':')[0];
   }
   return host;
 }

@@ -91,3 +91,12 @@ export function wsgiOption(directiveLower: string, option: string): WsgiOptionIn
 export function wsgiOptionNames(directiveLower: string): string[] {
   return byName.get(directiveLower)?.options.map((o) => o.name) ?? [];
 }
+
+const lowerNames = new Map<WsgiOptionDirective, ReadonlySet<string>>();
+
+/** The directive's option names in lower case (rules compare case-insensitively for every option they read). */
+export function optionNamesLower(directive: WsgiOptionDirective): ReadonlySet<string> {
+  let names = lowerNames.get(directive);
+  if (!names) lowerNames.set(directive, (names = new Set(directive.options.map((o) => o.name.toLowerCase()))));
+  return names;
+}

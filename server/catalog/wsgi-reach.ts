@@ -5,6 +5,7 @@
 import type { ConfigAst, Node, SectionNode } from '../syntax/ast';
 import { walk } from '../syntax/parser';
 import { debianModule } from './modules';
+import { environmentOf, substitute, type Variables } from '../model/variables';
 
 export type Reach = 'active' | 'maybe' | 'skipped';
 
@@ -21,7 +22,9 @@ interface DefineEvent {
   value: string | null | undefined;
 }
 
-const eventsCache = new WeakMap<ConfigAst, { whole: boolean; events: DefineEvent[] }>();
+// Both readings are cached: a whole-server analysis asks with and without `wholeServer`.
+const eventsCache = new WeakMap<ConfigAst, Map<boolean, DefineEvent[]>>();
+const byNameCache = new WeakMap<DefineEvent[], Map<string, DefineEvent[]>>();
 
 /** Variables defined before `offset`: value, or null when defined but its value is not known for sure. */
 export function definesAt(ast: ConfigAst, offset: number, wholeServer = false): Map<string, string | null> {
@@ -34,35 +37,61 @@ export function definesAt(ast: ConfigAst, offset: number, wholeServer = false): 
   return vars;
 }
 
+/** Whether `name` is defined before `offset` (as definesAt(…).has(name)), without building the whole map. */
+export function isDefinedAt(ast: ConfigAst, offset: number, name: string, wholeServer = false): boolean {
+  const events = defineEvents(ast, wholeServer);
+  let byName = byNameCache.get(events);
+  if (!byName) {
+    byName = new Map();
+    for (const e of events) {
+      const list = byName.get(e.name);
+      if (list) list.push(e);
+      else byName.set(e.name, [e]);
+    }
+    byNameCache.set(events, byName);
+  }
+  const list = byName.get(name) ?? [];
+  // The last event for the name before the offset decides (events are in document order).
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].offset < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && list[lo - 1].value !== undefined;
+}
+
+/** The variables `${…}` reads at `offset`: the Defines in effect over the environment the text is read with. */
+export function variablesAt(ast: ConfigAst, offset: number, wholeServer = false): Variables {
+  return { defined: definesAt(ast, offset, wholeServer), environment: environmentOf(ast) };
+}
+
 function defineEvents(ast: ConfigAst, wholeServer: boolean): DefineEvent[] {
-  const hit = eventsCache.get(ast);
-  if (hit && hit.whole === wholeServer) return hit.events;
+  let cached = eventsCache.get(ast);
+  if (!cached) eventsCache.set(ast, (cached = new Map()));
+  const hit = cached.get(wholeServer);
+  if (hit) return hit;
   const events: DefineEvent[] = [];
-  eventsCache.set(ast, { whole: wholeServer, events });
+  cached.set(wholeServer, events);
+  // The variables in effect so far, kept as we go (the walk is in document order): no re-scan per Define.
+  const vars = new Map<string, string | null>();
   for (const node of walk(ast.children)) {
     if (node.kind !== 'directive' || (node.nameLower !== 'define' && node.nameLower !== 'undefine') || !node.args[0]) continue;
-    const vars = definesAt(ast, node.start, wholeServer);
     const certain = reachOf(node, vars, wholeServer).reach === 'active';
+    const known = { defined: vars, environment: environmentOf(ast) };
     const name = node.args[0].value;
     if (node.nameLower === 'undefine') events.push({ offset: node.start, name, value: certain ? undefined : null });
     else {
       const raw = node.args[1]?.value;
-      const value = raw === undefined || !certain ? null : substitute(raw, vars);
-      events.push({ offset: node.start, name, value });
+      const sub = raw === undefined || !certain ? undefined : substitute(raw, known);
+      events.push({ offset: node.start, name, value: sub && sub.unresolved.length === 0 ? sub.text : null });
     }
+    const e = events[events.length - 1];
+    if (e.value === undefined) vars.delete(e.name);
+    else vars.set(e.name, e.value);
   }
   return events;
-}
-
-/** `${NAME}` replaced by known values; null when any reference stays unknown. */
-function substitute(text: string, vars: Map<string, string | null>): string | null {
-  let unknown = false;
-  const out = text.replace(/\$\{([^}]*)\}/g, (ref, name: string) => {
-    const v = vars.get(name);
-    if (v === undefined || v === null) unknown = true;
-    return v ?? ref;
-  });
-  return unknown ? null : out;
 }
 
 const UNCERTAIN_SECTIONS = new Set(['ifversion', 'iffile', 'ifdirective', 'ifsection', 'macro']);

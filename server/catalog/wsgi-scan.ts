@@ -3,11 +3,26 @@
 import type { Finding, RuleContext } from '../rules/types';
 import { wsgiArguments, type WsgiArguments } from './wsgi-arguments';
 import type { ReachInfo } from './wsgi-reach';
+import type { DirectiveNode } from '../syntax/ast';
+import { directivesNamed, type ConfigModel } from '../model/model';
+import { wsgiOptionDirective } from './wsgi-options';
+
+const optionBearingCache = new WeakMap<ConfigModel, DirectiveNode[]>();
+
+/** The model's option-bearing mod_wsgi directives, found once per model (a dozen rules walk them). */
+function optionBearing(model: ConfigModel): DirectiveNode[] {
+  let nodes = optionBearingCache.get(model);
+  if (!nodes) {
+    nodes = model.directives.filter((d) => wsgiOptionDirective(d.nameLower) !== undefined);
+    optionBearingCache.set(model, nodes);
+  }
+  return nodes;
+}
 
 /** Option-bearing mod_wsgi directives (optionally only `nameLower`), skipping bodies Apache never reads. */
 export function* wsgiDirectives(ctx: RuleContext, nameLower?: string): Generator<WsgiArguments> {
-  for (const node of ctx.model.directives) {
-    if (nameLower !== undefined && node.nameLower !== nameLower) continue;
+  const nodes = nameLower !== undefined ? directivesNamed(ctx.model, nameLower) : optionBearing(ctx.model);
+  for (const node of nodes) {
     const args = wsgiArguments(ctx.ast, node, ctx.seesWholeServer);
     if (args && args.reach.reach !== 'skipped') yield args;
   }

@@ -14,12 +14,27 @@ import * as render from '../catalog/render';
 import { defineIndex } from '../model/defines';
 import { cursorContext, type CompletionScope, type CursorContext } from './completion-context';
 import * as items from './completion-items';
-import { groupIndex, groupMarkdown, vhostLabel } from './groups';
+import { groupIndex, groupMarkdown, groupView, vhostLabel } from './groups';
+import type { NavScope } from './navScope';
 import { defineView } from './define-view';
 import { REQUIRE_PROVIDERS } from './require-providers';
 
-export function completion(analysis: Analysis, position: Position): CompletionItem[] {
-  const cx = cursorContext(analysis, position);
+/** The cursor's context; `nav()` is the server tree the document belongs to, for groups and variables of other files. */
+type Cx = CursorContext & { nav(): NavScope | undefined };
+
+/** `scope` is asked for only where groups or variables are offered (it may have to read the server tree). */
+export function completion(analysis: Analysis, position: Position, scope?: () => NavScope): CompletionItem[] {
+  let nav: NavScope | undefined | null = null;
+  const cx: Cx = {
+    ...cursorContext(analysis, position),
+    nav: () => {
+      if (nav === null) {
+        const s = scope?.();
+        nav = s?.root ? s : undefined;
+      }
+      return nav;
+    },
+  };
   if (cx.inComment) return [];
   const variable = variableCompletion(analysis, cx, position);
   if (variable) return variable;
@@ -71,9 +86,9 @@ function sectionNames(): string[] {
   return sectionNameList;
 }
 
-function sectionArgument(analysis: Analysis, cx: CursorContext, nameLower: string): CompletionItem[] {
+function sectionArgument(analysis: Analysis, cx: Cx, nameLower: string): CompletionItem[] {
   if (cx.words.length !== 1) return [];
-  if (nameLower === 'ifdefine') return variableNames(analysis, cx.range, false, cx.partial.startsWith('!') ? 1 : 0);
+  if (nameLower === 'ifdefine') return variableNames(analysis, cx.range, false, cx.partial.startsWith('!') ? 1 : 0, cx.nav());
   if (nameLower === 'ifmodule') {
     const modules = [...new Set(allDirectives().map((d) => d.module))].sort();
     const prefix = cx.partial.startsWith('!') ? '!' : '';
@@ -96,7 +111,7 @@ const OPTION_SLOTS: Record<string, WsgiValueSlot> = {
   'display-name': 'display-name',
 };
 
-function argument(analysis: Analysis, cx: CursorContext, directive: string): CompletionItem[] {
+function argument(analysis: Analysis, cx: Cx, directive: string): CompletionItem[] {
   const index = cx.words.length - 1;
   const eq = cx.partial.indexOf('=');
   const wsgi = wsgiOptionDirective(directive);
@@ -116,7 +131,7 @@ function argument(analysis: Analysis, cx: CursorContext, directive: string): Com
   return keywordsOf(info).map((k) => items.valueItem(k, doc, cx.range, CompletionItemKind.EnumMember));
 }
 
-function optionValue(analysis: Analysis, cx: CursorContext, directive: string, key: string, eq: number): CompletionItem[] {
+function optionValue(analysis: Analysis, cx: Cx, directive: string, key: string, eq: number): CompletionItem[] {
   const start = cx.partialStart + eq + 1;
   if (start > cx.offset) return [];
   const range: Range = { start: { line: cx.range.end.line, character: cx.range.end.character - (cx.offset - start) }, end: cx.range.end };
@@ -127,17 +142,22 @@ function optionValue(analysis: Analysis, cx: CursorContext, directive: string, k
   return [];
 }
 
-function slotValues(analysis: Analysis, cx: CursorContext, slot: WsgiValueSlot, range: Range): CompletionItem[] {
+function slotValues(analysis: Analysis, cx: Cx, slot: WsgiValueSlot, range: Range): CompletionItem[] {
   const out = wsgiSpecialValues(slot).map((v) => items.specialValueItem(v, range));
   if (slot !== 'process-group' && slot !== 'restrict-process') return out;
   const here = cx.sections.find((s) => s.nameLower === 'virtualhost') ?? null;
-  for (const entry of groupIndex(analysis.model).values()) {
+  // In a server tree the groups of every file; the cursor's host is found there by its offset.
+  const nav = cx.nav();
+  const model = nav?.analysis.model ?? analysis.model;
+  const hereStart = here && nav ? nav.offset(here.start) : here?.start;
+  for (const entry of groupIndex(model).values()) {
     const def = entry.defs[0];
     if (!def) continue;
     // mod_wsgi lets a script alias use a group of its own virtual host or a global one (else "not accessible").
-    const rank = def.vhost === here ? 0 : def.vhost === null ? 1 : 2;
-    const detail = def.vhost ? `daemon group in ${vhostLabel(analysis.model, def.vhost)}` : 'daemon group (server config)';
-    out.push(items.groupItem(entry.name, groupMarkdown(analysis.model, analysis.lines, entry), rank, detail, range));
+    const rank = def.vhost === null ? 1 : def.vhost.start === hereStart ? 0 : 2;
+    const detail = def.vhost ? `daemon group in ${vhostLabel(model, def.vhost)}` : 'daemon group (server config)';
+    const markdown = nav ? render.daemonGroupMarkdown(groupView(model, analysis.lines, entry, nav.place, nav.name)) : groupMarkdown(model, analysis.lines, entry);
+    out.push(items.groupItem(entry.name, markdown, rank, detail, range));
   }
   return out;
 }
@@ -184,16 +204,20 @@ function onOff(documentation: string, range: Range): CompletionItem[] {
 }
 
 /** After `${` with no `}` yet: the variables this file defines. */
-function variableCompletion(analysis: Analysis, cx: CursorContext, position: Position): CompletionItem[] | null {
+function variableCompletion(analysis: Analysis, cx: Cx, position: Position): CompletionItem[] | null {
   const open = cx.partial.lastIndexOf('${');
   if (open < 0 || cx.partial.indexOf('}', open) >= 0) return null;
   const from = open + 2;
   const range: Range = { start: { line: position.line, character: position.character - (cx.partial.length - from) }, end: position };
-  return variableNames(analysis, range, !cx.after.startsWith('}'), 0);
+  return variableNames(analysis, range, !cx.after.startsWith('}'), 0, cx.nav(), true);
 }
 
-function variableNames(analysis: Analysis, range: Range, closeBrace: boolean, skip: number): CompletionItem[] {
+/** The variables Define'd in the file; in a server tree, in any of its files and those envvars exports. */
+function variableNames(analysis: Analysis, range: Range, closeBrace: boolean, skip: number, nav?: NavScope, exported = false): CompletionItem[] {
   const r = skip ? { start: { line: range.start.line, character: range.start.character + skip }, end: range.end } : range;
-  return [...defineIndex(analysis.ast).names].map((name) => items.variableItem(name, render.defineMarkdown(defineView(analysis, name)), r, closeBrace));
+  const names = new Set(defineIndex((nav?.analysis ?? analysis).ast).names);
+  // `${…}` reads the environment too; <IfDefine> sees only Defines.
+  if (exported && nav?.exported) for (const n of nav.exported.values.keys()) names.add(n);
+  return [...names].map((name) => items.variableItem(name, render.defineMarkdown(defineView(analysis, name, nav)), r, closeBrace));
 }
 

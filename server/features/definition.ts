@@ -1,14 +1,19 @@
 // Go to definition: from a process group reference to its WSGIDaemonProcess, from `${NAME}` or
-// `<IfDefine NAME>` to the Define that sets it. Special `%{…}` values name no definition.
+// `<IfDefine NAME>` to the Define that sets it (or, in a Debian tree, to its `export` line in envvars). Special
+// `%{…}` values name no definition. In a server tree the definition may be in another file.
 import type { Location, Position } from 'vscode-languageserver/node';
 import type { Analysis } from '../service';
-import { rangeOf } from './locate';
+import { fileScope, locations, type NavScope } from './navScope';
 import { occurrences, targetAt } from './targets';
 
-export function definition(analysis: Analysis, position: Position): Location[] {
-  const target = targetAt(analysis, analysis.lines.offsetAt(position));
+export function definition(analysis: Analysis, position: Position, scope: NavScope = fileScope(analysis)): Location[] {
+  const offset = scope.offset(analysis.lines.offsetAt(position));
+  const target = offset === undefined ? null : targetAt(scope.analysis, offset);
   if (!target || (target.kind === 'group' && target.special)) return [];
-  return occurrences(analysis, target)
-    .filter((o) => o.declaration)
-    .map((o) => ({ uri: analysis.uri, range: rangeOf(analysis.lines, o.start, o.end) }));
+  const found = locations(scope, occurrences(scope.analysis, target).filter((o) => o.declaration));
+  if (found.length === 0 && target.kind === 'variable') {
+    const env = scope.environment?.(target.name);
+    if (env) return [env];
+  }
+  return found;
 }

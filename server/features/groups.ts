@@ -2,6 +2,7 @@
 // that delegate to them (WSGIProcessGroup, process-group=). Hover, navigation, rename and completion share it.
 import type { SectionNode } from '../syntax/ast';
 import type { ConfigModel, DaemonGroup, ProcessGroupRef } from '../model/model';
+import { virtualHostOf } from '../model/model';
 import { daemonGroupMarkdown, type DaemonGroupView } from '../catalog/render';
 import type { LineIndex } from '../syntax/positions';
 
@@ -31,22 +32,28 @@ export function groupIndex(model: ConfigModel): Map<string, GroupEntry> {
 /** How a virtual host is named in hovers and the outline: its ServerName, else its addresses. */
 export function vhostLabel(model: ConfigModel, section: SectionNode | null): string {
   if (!section) return '';
-  const vhost = model.vhosts.find((v) => v.node === section);
+  const vhost = virtualHostOf(model, section);
   const name = vhost?.serverName?.args[0]?.value;
   const addresses = section.args.map((w) => w.value).join(' ');
   return name ? `${name}${addresses ? ` (${addresses})` : ''}` : `<VirtualHost ${addresses}>`;
 }
 
-export function groupView(model: ConfigModel, lines: LineIndex, entry: GroupEntry): DaemonGroupView {
+/** Where an offset is, for hovers: its line, and its file when that is another file of the server. */
+export type Placer = (offset: number) => { line: number; file?: string } | undefined;
+
+/** `placer` and `scope` describe a server tree's model (places in several files); by default, one file's. */
+export function groupView(model: ConfigModel, lines: LineIndex, entry: GroupEntry, placer?: Placer, scope?: string): DaemonGroupView {
   const where = (vhost: SectionNode | null) => (vhost ? `in ${vhostLabel(model, vhost)}` : 'at server level');
+  const at = (offset: number) => (placer ? placer(offset) ?? { line: 0 } : { line: lines.positionAt(offset).line });
   return {
     name: entry.name,
+    scope,
     definitions: entry.defs.map((d) => ({
-      line: lines.positionAt(d.node.start).line,
+      ...at(d.node.start),
       where: where(d.vhost),
       options: [...d.options.values()].map((w) => [w.key ?? '', w.optionValue] as [string, string]),
     })),
-    users: entry.refs.map((r) => ({ line: lines.positionAt(r.node.start).line, where: where(r.vhost), via: r.via === 'process-group' ? `${r.node.name} process-group=` : r.via })),
+    users: entry.refs.map((r) => ({ ...at(r.node.start), where: where(r.vhost), via: r.via === 'process-group' ? `${r.node.name} process-group=` : r.via })),
   };
 }
 

@@ -10,7 +10,8 @@ import { wsgiSpecialValue, type WsgiValueSlot } from '../catalog/wsgi-special-va
 import * as render from '../catalog/render';
 import { defineIndex, variableUseAt } from '../model/defines';
 import { inOptionValue, rangeOf, tokenAt } from './locate';
-import { groupIndex, groupMarkdown } from './groups';
+import { groupIndex, groupMarkdown, groupView } from './groups';
+import type { NavScope } from './navScope';
 import { defineView } from './define-view';
 import { requireProvider } from './require-providers';
 
@@ -20,17 +21,18 @@ interface Found {
   end: number;
 }
 
-export function hover(analysis: Analysis, position: Position): Hover | null {
-  const found = hoverAt(analysis, analysis.lines.offsetAt(position));
+/** With a server tree's `scope`, daemon groups and variables are described from every file of the server. */
+export function hover(analysis: Analysis, position: Position, scope?: NavScope): Hover | null {
+  const found = hoverAt(analysis, analysis.lines.offsetAt(position), scope?.root ? scope : undefined);
   if (!found) return null;
   return { contents: { kind: 'markdown', value: found.markdown }, range: rangeOf(analysis.lines, found.start, found.end) };
 }
 
-export function hoverAt(analysis: Analysis, offset: number): Found | null {
+export function hoverAt(analysis: Analysis, offset: number, scope?: NavScope): Found | null {
   const use = variableUseAt(defineIndex(analysis.ast), offset);
   if (use) {
     const span = use.via === 'ifdefine' ? { start: use.start, end: use.end } : { start: use.outerStart, end: use.outerEnd };
-    return { markdown: render.defineMarkdown(defineView(analysis, use.name)), ...span };
+    return { markdown: render.defineMarkdown(defineView(analysis, use.name, scope)), ...span };
   }
   const token = tokenAt(analysis.ast, offset);
   if (!token) return null;
@@ -47,7 +49,7 @@ export function hoverAt(analysis: Analysis, offset: number): Found | null {
     return section ? { markdown: render.bareSectionMarkdown(section), start: span.start, end: span.end } : null;
   }
   const { node, word, index } = token;
-  return node.kind === 'directive' ? argumentHover(analysis, { node, word, index }, offset) : null;
+  return node.kind === 'directive' ? argumentHover(analysis, { node, word, index }, offset, scope) : null;
 }
 
 /** Which `%{…}` slot a plain argument of these directives fills. */
@@ -69,26 +71,26 @@ const SLOT_OF_OPTION: Record<string, WsgiValueSlot> = {
 /** Slots whose plain (non-`%{…}`) values are daemon group names. */
 const GROUP_SLOTS = new Set<WsgiValueSlot>(['process-group', 'restrict-process']);
 
-function argumentHover(analysis: Analysis, token: { node: DirectiveNode; word: Word; index: number }, offset: number): Found | null {
+function argumentHover(analysis: Analysis, token: { node: DirectiveNode; word: Word; index: number }, offset: number, scope?: NavScope): Found | null {
   const { node, word, index } = token;
   const whole = { start: word.start, end: word.end };
   if (node.nameLower === 'define' || node.nameLower === 'undefine') {
-    return index === 0 ? { markdown: render.defineMarkdown(defineView(analysis, word.value)), ...whole } : null;
+    return index === 0 ? { markdown: render.defineMarkdown(defineView(analysis, word.value, scope)), ...whole } : null;
   }
-  if (node.nameLower === 'wsgidaemonprocess' && index === 0 && word.key === null) return groupHover(analysis, word.value, whole);
+  if (node.nameLower === 'wsgidaemonprocess' && index === 0 && word.key === null) return groupHover(analysis, word.value, whole, scope);
   if (node.nameLower === 'require') {
     const providerIndex = node.args[0]?.value === 'not' ? 1 : 0;
     const provider = index === providerIndex ? requireProvider(word.value) : undefined;
     return provider ? { markdown: render.requireProviderMarkdown(provider), ...whole } : null;
   }
   const slot = SLOT_OF_DIRECTIVE[node.nameLower];
-  if (slot && word.key === null) return valueHover(analysis, word.value, slot, whole);
+  if (slot && word.key === null) return valueHover(analysis, word.value, slot, whole, scope);
   const wsgi = wsgiOptionDirective(node.nameLower);
   if (!wsgi) return null;
   if (word.key !== null) {
     const valueSlot = SLOT_OF_OPTION[word.key];
     if (valueSlot && inOptionValue(word, offset)) {
-      const valueHit = valueHover(analysis, word.optionValue, valueSlot, { start: word.valueStart, end: word.end });
+      const valueHit = valueHover(analysis, word.optionValue, valueSlot, { start: word.valueStart, end: word.end }, scope);
       if (valueHit) return valueHit;
     }
     const option = wsgiOption(node.nameLower, word.key);
@@ -98,15 +100,17 @@ function argumentHover(analysis: Analysis, token: { node: DirectiveNode; word: W
   return positional ? { markdown: render.positionalMarkdown(wsgi, positional), ...whole } : null;
 }
 
-function valueHover(analysis: Analysis, value: string, slot: WsgiValueSlot, span: { start: number; end: number }): Found | null {
+function valueHover(analysis: Analysis, value: string, slot: WsgiValueSlot, span: { start: number; end: number }, scope?: NavScope): Found | null {
   if (value.startsWith('%{')) {
     const entry = wsgiSpecialValue(value, slot);
     return { markdown: entry ? render.specialValueMarkdown(value, entry) : render.unknownSpecialMarkdown(value), ...span };
   }
-  return GROUP_SLOTS.has(slot) && value !== '' ? groupHover(analysis, value, span) : null;
+  return GROUP_SLOTS.has(slot) && value !== '' ? groupHover(analysis, value, span, scope) : null;
 }
 
-function groupHover(analysis: Analysis, name: string, span: { start: number; end: number }): Found {
-  const entry = groupIndex(analysis.model).get(name) ?? { name, defs: [], refs: [] };
+function groupHover(analysis: Analysis, name: string, span: { start: number; end: number }, scope?: NavScope): Found {
+  const model = scope?.analysis.model ?? analysis.model;
+  const entry = groupIndex(model).get(name) ?? { name, defs: [], refs: [] };
+  if (scope) return { markdown: render.daemonGroupMarkdown(groupView(model, analysis.lines, entry, scope.place, scope.name)), ...span };
   return { markdown: groupMarkdown(analysis.model, analysis.lines, entry), ...span };
 }

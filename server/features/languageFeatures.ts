@@ -22,6 +22,8 @@ import { documentLinks } from './links';
 import { selectionRanges } from './selection';
 import { semanticTokens, semanticTokensLegend } from './semanticTokens';
 import { pythonHoverAt } from '../python/hover';
+import type { TreeAnalysis } from '../workspace/analyzeTree';
+import { fileScope, treeScope, type NavScope } from './navScope';
 
 export const languageCapabilities: ServerCapabilities = {
   hoverProvider: true,
@@ -46,7 +48,19 @@ export function rememberWorkspace(params: InitializeParams): void {
 
 const disk = new DiskFiles();
 
-export function registerLanguageFeatures(connection: Connection, analysisFor: (uri: string) => Analysis | undefined): void {
+/**
+ * `treeFor` gives the server tree that includes a document (trusted workspaces only): definition, references and
+ * rename then work across its files.
+ */
+export function registerLanguageFeatures(
+  connection: Connection,
+  analysisFor: (uri: string) => Analysis | undefined,
+  treeFor: (uri: string) => TreeAnalysis | undefined = () => undefined,
+): void {
+  const scopeOf = (a: Analysis): NavScope => {
+    const tree = treeFor(a.uri);
+    return (tree && treeScope(a, tree, folders)) || fileScope(a);
+  };
   /** Runs a feature on the document's cached analysis; unknown documents and failures give `empty`. */
   const withAnalysis = <T>(uri: string, empty: T, run: (a: Analysis) => T): T => {
     const analysis = analysisFor(uri);
@@ -62,26 +76,26 @@ export function registerLanguageFeatures(connection: Connection, analysisFor: (u
   connection.onHover((p) => {
     const doc = analysisFor(p.textDocument.uri);
     if (doc?.python) return pythonHoverAt(doc, p.position);
-    return withAnalysis(p.textDocument.uri, null, (a) => hover(a, p.position));
+    return withAnalysis(p.textDocument.uri, null, (a) => hover(a, p.position, scopeOf(a)));
   });
-  connection.onCompletion((p) => withAnalysis(p.textDocument.uri, [], (a) => completion(a, p.position)));
-  connection.onDefinition((p) => withAnalysis(p.textDocument.uri, [], (a) => definition(a, p.position)));
-  connection.onReferences((p) => withAnalysis(p.textDocument.uri, [], (a) => references(a, p.position, p.context.includeDeclaration)));
+  connection.onCompletion((p) => withAnalysis(p.textDocument.uri, [], (a) => completion(a, p.position, () => scopeOf(a))));
+  connection.onDefinition((p) => withAnalysis(p.textDocument.uri, [], (a) => definition(a, p.position, scopeOf(a))));
+  connection.onReferences((p) => withAnalysis(p.textDocument.uri, [], (a) => references(a, p.position, p.context.includeDeclaration, scopeOf(a))));
   connection.onPrepareRename((p) =>
     withAnalysis(p.textDocument.uri, null, (a) => {
-      const r = prepareRename(a, p.position);
+      const r = prepareRename(a, p.position, scopeOf(a));
       return 'refused' in r ? new ResponseError(ErrorCodes.InvalidRequest, r.refused) : r;
     }),
   );
   connection.onRenameRequest((p) =>
     withAnalysis(p.textDocument.uri, null, (a) => {
-      const r = rename(a, p.position, p.newName);
+      const r = rename(a, p.position, p.newName, scopeOf(a));
       return 'refused' in r ? new ResponseError(ErrorCodes.InvalidRequest, r.refused) : r.edit;
     }),
   );
   connection.onDocumentSymbol((p) => withAnalysis(p.textDocument.uri, [], documentSymbols));
   connection.onFoldingRanges((p) => withAnalysis(p.textDocument.uri, [], foldingRanges));
-  connection.onDocumentLinks((p) => withAnalysis(p.textDocument.uri, [], (a) => documentLinks(a, { folders, kind: (f) => disk.kind(f) })));
+  connection.onDocumentLinks((p) => withAnalysis(p.textDocument.uri, [], (a) => documentLinks(a, { folders, kind: (f) => disk.kind(f) }, scopeOf(a))));
   connection.onSelectionRanges((p) => withAnalysis(p.textDocument.uri, [], (a) => selectionRanges(a, p.positions)));
   // null, not empty tokens, for documents not ours: VS Code shows one provider's tokens, and empty ones would win.
   connection.languages.semanticTokens.on((p) => withAnalysis<SemanticTokens | null>(p.textDocument.uri, null, semanticTokens));

@@ -2,14 +2,16 @@
 // targets, certificates, password files … A path is looked for the way a reader of the file would: an absolute
 // path under each workspace folder first (a checked-out /etc/apache2), then as written; a relative one (Apache
 // takes it from ServerRoot) next to the document and in its parent folders, then under each workspace folder.
-// Single file: ${VAR} is replaced only with values Define'd in this file; globs and regex back-references are
-// not links.
+// ${VAR} is replaced with values Define'd in this file, or, in a server tree, with the variables in effect there
+// (Defines of other files, Debian's envvars); globs and regex back-references are not links.
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { DocumentLink } from 'vscode-languageserver/node';
 import type { Analysis } from '../service';
 import { defineIndex } from '../model/defines';
-import { substitute } from '../workspace/defines';
+import { substitute, type Variables } from '../model/variables';
+import { variablesAt } from '../catalog/wsgi-reach';
+import type { NavScope } from './navScope';
 import { rangeOf } from './locate';
 import { wordInner } from './targets';
 
@@ -50,10 +52,15 @@ export interface LinkEnvironment {
 /** How far up from the document a relative path is tried when no workspace folder holds the document. */
 const MAX_PARENTS = 3;
 
-export function documentLinks(analysis: Analysis, env: LinkEnvironment): DocumentLink[] {
+export function documentLinks(analysis: Analysis, env: LinkEnvironment, scope?: NavScope): DocumentLink[] {
   const docDir = documentDir(analysis.uri);
   const defines = new Map<string, string>();
   for (const d of defineIndex(analysis.ast).decls) if (!d.undefine && d.value) defines.set(d.name, d.value.value);
+  const local: Variables = { defined: defines };
+  const varsAt = (offset: number): Variables => {
+    const at = scope?.root ? scope.offset(offset) : undefined;
+    return at === undefined || !scope ? local : variablesAt(scope.analysis.ast, at, true);
+  };
   const links: DocumentLink[] = [];
   for (const node of analysis.model.directives) {
     const indices = PATH_ARGUMENTS[node.nameLower];
@@ -61,7 +68,7 @@ export function documentLinks(analysis: Analysis, env: LinkEnvironment): Documen
     const words = indices[0] === -1 ? node.args : indices.map((i) => node.args[i]).filter((w) => w !== undefined);
     for (const word of words) {
       if (word.key !== null) continue;
-      const value = substitute(word.value, defines);
+      const value = word.value.includes('${') ? substitute(word.value, varsAt(node.start)).text : word.value;
       if (value === '' || /[*?[$]/.test(value)) continue;
       const target = resolve(value, docDir, env);
       if (!target) continue;

@@ -5,6 +5,8 @@ import type { Analysis } from '../service';
 import { defineIndex, variableUseAt } from '../model/defines';
 import { locate, rangeOf, sectionEnd } from './locate';
 
+export const MAX_SELECTION_DEPTH = 500;
+
 interface Span {
   start: number;
   end: number;
@@ -40,6 +42,8 @@ function selectionAt(analysis: Analysis, offset: number): SelectionRange {
     if (prev && (s.start > prev.start || s.end < prev.end || (s.start === prev.start && s.end === prev.end))) continue;
     kept.push(s);
   }
+  // The chain is JSON-encoded recursively: past MAX_SELECTION_DEPTH keep the innermost spans and the outermost.
+  if (kept.length > MAX_SELECTION_DEPTH) kept.splice(MAX_SELECTION_DEPTH - 1, kept.length - MAX_SELECTION_DEPTH);
   for (let k = kept.length - 1; k >= 0; k--) result = { range: rangeOf(analysis.lines, kept[k].start, kept[k].end), parent: result };
   return result ?? { range: rangeOf(analysis.lines, offset, offset) };
 }

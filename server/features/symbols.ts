@@ -6,13 +6,17 @@ import type { DirectiveNode, SectionNode } from '../syntax/ast';
 import { walk } from '../syntax/parser';
 import { rangeOf, sectionEnd } from './locate';
 import { vhostLabel } from './groups';
+import { virtualHostOf } from '../model/model';
+
+/** Deeper sections are listed flat under the symbol at this depth: JSON encoders recurse, and overflow near 4,000. */
+export const MAX_SYMBOL_DEPTH = 500;
 
 export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
   const { ast, lines, model } = analysis;
   const top: DocumentSymbol[] = [];
-  const bySection = new Map<SectionNode, DocumentSymbol>();
+  const bySection = new Map<SectionNode, { symbol: DocumentSymbol; depth: number }>();
   const add = (parent: SectionNode | null, symbol: DocumentSymbol) => {
-    const list = parent ? bySection.get(parent)?.children : top;
+    const list = parent ? bySection.get(parent)?.symbol.children : top;
     (list ?? top).push(symbol);
   };
   for (const node of walk(ast.children)) {
@@ -27,7 +31,10 @@ export function documentSymbols(analysis: Analysis): DocumentSymbol[] {
         selectionRange: rangeOf(lines, node.nameSpan.start, node.nameSpan.end),
         children: [],
       };
-      bySection.set(node, symbol);
+      const outer = node.parent ? bySection.get(node.parent) : undefined;
+      const depth = (outer?.depth ?? 0) + 1;
+      // Past the cap a section stands for itself in its parent's list, and its own children join that list.
+      bySection.set(node, depth > MAX_SYMBOL_DEPTH && outer ? outer : { symbol, depth });
       add(node.parent, symbol);
     } else if (node.kind === 'directive') {
       const symbol = directiveSymbol(analysis, node);
@@ -69,7 +76,7 @@ function directiveSymbol(analysis: Analysis, node: DirectiveNode): DocumentSymbo
 }
 
 function aliasesOf(analysis: Analysis, section: SectionNode): string {
-  const vhost = analysis.model.vhosts.find((v) => v.node === section);
+  const vhost = virtualHostOf(analysis.model, section);
   const aliases = vhost?.names.filter((w) => w !== vhost.serverName?.args[0]).map((w) => w.value) ?? [];
   return aliases.length ? `also ${aliases.join(', ')}` : '';
 }

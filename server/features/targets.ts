@@ -1,15 +1,19 @@
 // The named thing at an offset that navigation works on: a daemon process group (its WSGIDaemonProcess name or
-// a reference to it) or a Define'd variable (Define/UnDefine name, `${NAME}`, `<IfDefine NAME>`).
-import type { Analysis } from '../service';
-import { isSpecialGroupName, type ProcessGroupRef } from '../model/model';
+// a reference to it: WSGIProcessGroup, process-group=, each name WSGIRestrictProcess allows) or a Define'd
+// variable (Define/UnDefine name, `${NAME}`, `<IfDefine NAME>`).
+import { directivesNamed, isSpecialGroupName, type ProcessGroupRef } from '../model/model';
+import type { Word } from '../syntax/ast';
 import { declAt, defineIndex, variableUseAt } from '../model/defines';
 import { tokenAt } from './locate';
+import type { NavAnalysis } from './navScope';
+import { substitute } from '../model/variables';
+import { variablesAt } from '../catalog/wsgi-reach';
 
 export type Target =
   | { kind: 'group'; name: string; start: number; end: number; special: boolean }
   | { kind: 'variable'; name: string; start: number; end: number };
 
-export function targetAt(analysis: Analysis, offset: number): Target | null {
+export function targetAt(analysis: NavAnalysis, offset: number): Target | null {
   const { ast, model } = analysis;
   const defines = defineIndex(ast);
   const use = variableUseAt(defines, offset);
@@ -23,6 +27,9 @@ export function targetAt(analysis: Analysis, offset: number): Target | null {
   if ((node.nameLower === 'define' || node.nameLower === 'undefine') && index === 0) {
     const decl = declAt(defines, node, offset);
     if (decl) return { kind: 'variable', name: decl.name, ...wordInner(decl.nameWord) };
+  }
+  if (node.nameLower === 'wsgirestrictprocess' && word.key === null) {
+    return { kind: 'group', name: word.value, ...wordInner(word), special: isSpecialGroupName(word.value) };
   }
   const ref = model.processGroupRefs.find((r) => r.node === node && offset >= r.span.start && offset <= r.span.end);
   if (ref) {
@@ -48,7 +55,7 @@ function optionValueInner(word: { valueStart: number; end: number; quote: string
 }
 
 /** Name ranges of every definition and use of a target, in document order. */
-export function occurrences(analysis: Analysis, target: Target, includeDeclaration = true): Array<{ start: number; end: number; declaration: boolean }> {
+export function occurrences(analysis: NavAnalysis, target: Target, includeDeclaration = true): Array<{ start: number; end: number; declaration: boolean }> {
   const out: Array<{ start: number; end: number; declaration: boolean }> = [];
   if (target.kind === 'group') {
     for (const d of analysis.model.daemons) if (d.name === target.name && includeDeclaration) out.push({ ...wordInner(d.nameWord), declaration: true });
@@ -56,10 +63,34 @@ export function occurrences(analysis: Analysis, target: Target, includeDeclarati
       if (r.name !== target.name) continue;
       out.push({ ...refInner(r), declaration: false });
     }
+    for (const w of restrictedNames(analysis)) if (w.value === target.name) out.push({ ...wordInner(w), declaration: false });
   } else {
     const defines = defineIndex(analysis.ast);
     for (const d of defines.decls) if (d.name === target.name && includeDeclaration) out.push({ ...wordInner(d.nameWord), declaration: true });
     for (const u of defines.uses) if (u.name === target.name) out.push({ start: u.start, end: u.end, declaration: false });
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Where a group is named through a variable (`WSGIProcessGroup ${APP}` with `Define APP shop`): Apache reads
+ * the name there, but a rename cannot edit it without changing the variable for every other use.
+ */
+export function namedThroughVariables(analysis: NavAnalysis, target: Target, wholeServer: boolean): Array<{ start: number; end: number }> {
+  if (target.kind !== 'group') return [];
+  const out: Array<{ start: number; end: number }> = [];
+  const check = (name: string, at: number, span: { start: number; end: number }) => {
+    if (!name.includes('${')) return;
+    const sub = substitute(name, variablesAt(analysis.ast, at, wholeServer));
+    if (sub.unresolved.length === 0 && sub.text === target.name) out.push(span);
+  };
+  for (const d of analysis.model.daemons) check(d.name, d.node.start, wordInner(d.nameWord));
+  for (const r of analysis.model.processGroupRefs) check(r.name, r.node.start, refInner(r));
+  for (const d of directivesNamed(analysis.model, 'wsgirestrictprocess')) for (const w of d.args) if (w.key === null) check(w.value, d.start, wordInner(w));
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The group names WSGIRestrictProcess lists (it names groups, it does not delegate to them). */
+function restrictedNames(analysis: NavAnalysis): Word[] {
+  return directivesNamed(analysis.model, 'wsgirestrictprocess').flatMap((d) => d.args.filter((w) => w.key === null));
 }

@@ -1,17 +1,12 @@
 // Access control as the lesson rules need it: whether a host refuses every request (a deny-all catch-all), and
 // whether some section grants access to a script.
-import type { DirectiveNode, SectionNode } from '../syntax/ast';
-import { walk } from '../syntax/parser';
+import type { DirectiveNode, Node, SectionNode } from '../syntax/ast';
 import type { ConfigModel, ScriptAlias } from './model';
-import { enclosingVirtualHost } from './model';
 import { appliesTo, scopeSections } from './scope';
+import { visibleFrom } from './host-index';
 
 /** Location patterns that match every URL. */
 const EVERY_URL = new Set(['/', '.*', '^/', '^.*$', '^/.*', '^/.*$', '/.*']);
-
-function directivesIn(section: SectionNode): DirectiveNode[] {
-  return [...walk(section.children)].filter((n): n is DirectiveNode => n.kind === 'directive');
-}
 
 function isDenyAll(d: DirectiveNode): boolean {
   const words = d.args.map((w) => w.value.toLowerCase());
@@ -29,15 +24,41 @@ function coversEveryUrl(section: SectionNode): boolean {
  * RewriteRule with [F]/[G] or a 4xx redirect status, or `Redirect 403|404|410|gone /`.
  */
 export function deniesEverything(vhost: SectionNode): boolean {
-  for (const d of directivesIn(vhost)) {
-    if (isDenyAll(d) && d.parent && coversEveryUrl(d.parent)) return true;
-    if (d.nameLower === 'rewriterule') {
-      const flags = d.args[2]?.value.replace(/^\[|\]$/g, '').split(',').map((f) => f.trim().toUpperCase()) ?? [];
-      if (flags.some((f) => f === 'F' || f === 'G' || f === 'FORBIDDEN' || f === 'GONE' || /^R=4\d\d$/.test(f))) return true;
+  const known = denies.get(vhost);
+  if (known !== undefined) return known;
+  // One walk, without recursion, answers for every host nested inside too, and reuses hosts already answered:
+  // asking for each of many nested hosts stays linear.
+  type Host = { node: SectionNode; denied: boolean };
+  const stack: Array<{ list: readonly Node[]; i: number; host: Host; owns: boolean }> = [{ list: vhost.children, i: 0, host: { node: vhost, denied: false }, owns: true }];
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    if (top.i >= top.list.length) {
+      stack.pop();
+      if (!top.owns) continue;
+      denies.set(top.host.node, top.host.denied);
+      if (top.host.denied && stack.length) stack[stack.length - 1].host.denied = true;
+      continue;
     }
-    if (d.nameLower === 'redirect' && /^(403|404|410|gone)$/i.test(d.args[0]?.value ?? '') && d.args[1]?.value === '/') return true;
+    const n = top.list[top.i++];
+    if (n.kind === 'directive' && deniesAll(n)) top.host.denied = true;
+    if (n.kind !== 'section') continue;
+    const nested = n.nameLower === 'virtualhost' ? denies.get(n) : undefined;
+    if (nested !== undefined) top.host.denied ||= nested;
+    else if (n.nameLower === 'virtualhost') stack.push({ list: n.children, i: 0, host: { node: n, denied: false }, owns: true });
+    else stack.push({ list: n.children, i: 0, host: top.host, owns: false });
   }
-  return false;
+  return denies.get(vhost)!;
+}
+
+const denies = new WeakMap<SectionNode, boolean>();
+
+function deniesAll(d: DirectiveNode): boolean {
+  if (isDenyAll(d) && d.parent && coversEveryUrl(d.parent)) return true;
+  if (d.nameLower === 'rewriterule') {
+    const flags = d.args[2]?.value.replace(/^\[|\]$/g, '').split(',').map((f) => f.trim().toUpperCase()) ?? [];
+    if (flags.some((f) => f === 'F' || f === 'G' || f === 'FORBIDDEN' || f === 'GONE' || /^R=4\d\d$/.test(f))) return true;
+  }
+  return d.nameLower === 'redirect' && /^(403|404|410|gone)$/i.test(d.args[0]?.value ?? '') && d.args[1]?.value === '/';
 }
 
 /** Directives that let requests through: any Require except `all denied` and `not …`, and 2.2's `Allow from`. */
@@ -59,8 +80,5 @@ export function grantsFor(model: ConfigModel, alias: ScriptAlias): DirectiveNode
     sectionGrants.set(model, grants);
   }
   // A section inside another virtual host never applies to this alias's requests.
-  return grants.filter((d) => {
-    const host = enclosingVirtualHost(d);
-    return (host === null || alias.vhost === null || host === alias.vhost) && appliesTo(d, alias) !== 'no';
-  });
+  return visibleFrom(grants, alias.vhost).filter((d) => appliesTo(d, alias) !== 'no');
 }

@@ -26,10 +26,14 @@ export function insertAbove(text: string, offset: number, lines: readonly string
 
 /** Lines inserted below the line holding `offset` (the last line of a continued directive), same indentation. */
 export function insertBelow(text: string, offset: number, lines: readonly string[], indentOf = offset): TextEditSpan {
-  const at = lineEndOf(text, offset);
+  let at = lineEndOf(text, offset);
+  // A line ending in `\` continues onto the next (even a blank one): insert after the whole logical line.
+  while (at < text.length && text[at - 1] === '\\') at = lineEndOf(text, nextLineStart(text, at));
   const indent = lineIndentation(text, indentOf);
   const eol = eolOf(text);
-  return { start: at, end: at, newText: lines.map((l) => eol + (l ? indent + l : l)).join('') };
+  // A `\` ending the file would continue into the first inserted line: an empty line ends that continuation.
+  const lead = at === text.length && text.endsWith('\\') ? eol : '';
+  return { start: at, end: at, newText: lead + lines.map((l) => eol + (l ? indent + l : l)).join('') };
 }
 
 /** Removes the physical lines spanning [start, end), terminators included. */

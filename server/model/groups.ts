@@ -6,16 +6,17 @@ import type { ConfigModel, DaemonGroup, ProcessGroupRef, ScriptAlias } from './m
 import { isSpecialGroupName } from './model';
 import { effectiveServerName } from './hosts';
 import { effectiveSetting, type Effective } from './scope';
+import { firstDaemonNamed } from './host-index';
 
 export const GLOBAL = '%{GLOBAL}';
 
 /** The process group serving an alias: `process-group=`, else WSGIProcessGroup in effect; null value = embedded. */
-export function effectiveProcessGroup(model: ConfigModel, alias: ScriptAlias): Effective {
+export function effectiveProcessGroup(model: ConfigModel, alias: ScriptAlias): Readonly<Effective> {
   return effectiveSetting(model, alias, 'wsgiprocessgroup', 'process-group');
 }
 
 /** The Python interpreter (application group): `application-group=`, else WSGIApplicationGroup; default %{RESOURCE}. */
-export function effectiveApplicationGroup(model: ConfigModel, alias: ScriptAlias): Effective {
+export function effectiveApplicationGroup(model: ConfigModel, alias: ScriptAlias): Readonly<Effective> {
   return effectiveSetting(model, alias, 'wsgiapplicationgroup', 'application-group');
 }
 
@@ -25,7 +26,7 @@ export function runsEmbedded(group: Effective): boolean {
 }
 
 export function daemonNamed(model: ConfigModel, name: string): DaemonGroup | undefined {
-  return model.daemons.find((d) => d.name === name);
+  return firstDaemonNamed(model, name);
 }
 
 /**

@@ -3,7 +3,8 @@
 // https://httpd.apache.org/docs/2.4/vhosts/details.html
 import type { SectionNode, Word } from '../syntax/ast';
 import type { ConfigModel, VirtualHost } from './model';
-import { enclosingVirtualHost } from './model';
+import { directivesNamed, enclosingVirtualHost } from './model';
+import { vhostEntry } from './host-index';
 
 export interface HostAddress {
   /** Lower-cased host part; `_default_` is the same as `*` in httpd 2.4. */
@@ -49,14 +50,14 @@ export function hostNameOf(value: string): string {
 /** ServerName of the main server (outside every <VirtualHost>), which hosts without their own inherit. */
 export function mainServerName(model: ConfigModel): string | null {
   let name: string | null = null;
-  for (const d of model.directives) {
-    if (d.nameLower === 'servername' && d.args[0] && !enclosingVirtualHost(d)) name = hostPartOf(d.args[0].value);
+  for (const d of directivesNamed(model, 'servername')) {
+    if (d.args[0] && !enclosingVirtualHost(d)) name = hostPartOf(d.args[0].value);
   }
   return name;
 }
 
 export function virtualHostOf(model: ConfigModel, section: SectionNode | null): VirtualHost | undefined {
-  return section ? model.vhosts.find((v) => v.node === section) : undefined;
+  return section ? vhostEntry(model, section) : undefined;
 }
 
 /** The server name (as written) a scope runs under: its <VirtualHost>'s ServerName, else the main server's (null if none). */

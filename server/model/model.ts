@@ -1,7 +1,7 @@
 // The questions rules ask about one configuration: which virtual hosts, daemon process groups, script aliases
 // and process-group references exist, and in which scope each sits.
 import type { ConfigAst, DirectiveNode, Node, SectionNode, Word } from '../syntax/ast';
-import { walk } from '../syntax/parser';
+import { forEachNode } from '../syntax/parser';
 import { sectionInfo } from '../catalog/sections';
 
 export interface VirtualHost {
@@ -55,14 +55,29 @@ export function isSpecialGroupName(name: string): boolean {
 }
 
 export function enclosingVirtualHost(node: Node): SectionNode | null {
-  for (let p = node.parent; p; p = p.parent) if (p.nameLower === 'virtualhost') return p;
-  return null;
+  return node.parent ? inherited(vhostMemo, node.parent, (s, outer) => (s.nameLower === 'virtualhost' ? s : outer)) : null;
 }
 
 /** The nearest section that decides the directive context; <IfModule> and friends are transparent. */
 export function contextSection(node: Node): SectionNode | null {
-  for (let p = node.parent; p; p = p.parent) if (!sectionInfo(p.nameLower)?.transparent) return p;
-  return null;
+  return node.parent ? inherited(contextMemo, node.parent, (s, outer) => (sectionInfo(s.nameLower)?.transparent ? outer : s)) : null;
+}
+
+const vhostMemo = new WeakMap<SectionNode, SectionNode | null>();
+const contextMemo = new WeakMap<SectionNode, SectionNode | null>();
+
+/**
+ * A value each section's body inherits from the body around it, worked out once per section from the outside in
+ * (without recursion): asking for every node of a deeply nested file stays linear.
+ */
+function inherited(memo: WeakMap<SectionNode, SectionNode | null>, section: SectionNode, own: (s: SectionNode, outer: SectionNode | null) => SectionNode | null): SectionNode | null {
+  const pending: SectionNode[] = [];
+  for (let p: SectionNode | null = section; p && !memo.has(p); p = p.parent) pending.push(p);
+  for (let i = pending.length - 1; i >= 0; i--) {
+    const s = pending[i];
+    memo.set(s, own(s, s.parent ? memo.get(s.parent)! : null));
+  }
+  return memo.get(section)!;
 }
 
 /** `key=value` option words after the positional arguments. */
@@ -77,31 +92,36 @@ export function optionsOf(args: readonly Word[], from: number): Map<string, Word
 
 export function buildModel(ast: ConfigAst): ConfigModel {
   const model: ConfigModel = { directives: [], sections: [], vhosts: [], daemons: [], processGroupRefs: [], scriptAliases: [] };
-  for (const node of walk(ast.children)) {
+  // Hosts get their names in the same walk (a walk per host would cost depth × size on nested hosts).
+  const hosts = new Map<SectionNode, VirtualHost>();
+  forEachNode(ast.children, (node) => {
     if (node.kind === 'section') {
       model.sections.push(node);
-      if (node.nameLower === 'virtualhost') model.vhosts.push(virtualHost(node));
+      if (node.nameLower === 'virtualhost') {
+        const host: VirtualHost = { node, addresses: node.args, serverName: null, names: [] };
+        hosts.set(node, host);
+        model.vhosts.push(host);
+      }
     } else if (node.kind === 'directive') {
       model.directives.push(node);
-      collectWsgi(node, model);
+      if (node.nameLower === 'servername' || node.nameLower === 'serveralias') nameHost(node, hosts);
+      if (node.nameLower.startsWith('wsgi')) collectWsgi(node, model);
     }
-  }
+  });
   return model;
 }
 
-function virtualHost(node: SectionNode): VirtualHost {
-  let serverName: DirectiveNode | null = null;
-  const names: Word[] = [];
-  for (const child of walk(node.children)) {
-    if (child.kind !== 'directive' || contextSection(child) !== node) continue;
-    if (child.nameLower === 'servername' && child.args[0]) {
-      serverName = child;
-      names.push(child.args[0]);
-    } else if (child.nameLower === 'serveralias') {
-      names.push(...child.args);
-    }
+/** ServerName and ServerAlias count for the host whose body they stand in (through <IfModule> and friends). */
+function nameHost(node: DirectiveNode, hosts: ReadonlyMap<SectionNode, VirtualHost>): void {
+  const context = contextSection(node);
+  const host = context && hosts.get(context);
+  if (!host) return;
+  if (node.nameLower === 'servername' && node.args[0]) {
+    host.serverName = node;
+    host.names.push(node.args[0]);
+  } else if (node.nameLower === 'serveralias') {
+    for (const w of node.args) host.names.push(w);
   }
-  return { node, addresses: node.args, serverName, names };
 }
 
 function collectWsgi(node: DirectiveNode, model: ConfigModel): void {
@@ -139,6 +159,15 @@ function collectWsgi(node: DirectiveNode, model: ConfigModel): void {
       break;
     }
   }
+}
+
+const hostIndex = new WeakMap<ConfigModel, Map<SectionNode, VirtualHost>>();
+
+/** The model's record for a <VirtualHost> section; indexed once per model (outlines ask for every host). */
+export function virtualHostOf(model: ConfigModel, section: SectionNode): VirtualHost | undefined {
+  let index = hostIndex.get(model);
+  if (!index) hostIndex.set(model, (index = new Map(model.vhosts.map((v) => [v.node, v]))));
+  return index.get(section);
 }
 
 const byName = new WeakMap<ConfigModel, Map<string, DirectiveNode[]>>();

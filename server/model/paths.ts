@@ -26,6 +26,8 @@ export function urlPrefixMatches(prefix: string, uri: string): boolean {
 
 /** Path without a trailing slash (except the root) and with runs of `/` collapsed. */
 export function normalizePath(p: string): string {
+  // Most paths are already normal: answer those without a regex pass (rules ask for every section of every alias).
+  if (!p.includes('//') && (p.length <= 1 || p.charCodeAt(p.length - 1) !== 47)) return p;
   const collapsed = p.replace(/\/+/g, '/');
   return collapsed.length > 1 ? collapsed.replace(/\/$/, '') : collapsed;
 }
@@ -46,8 +48,12 @@ export function basenameOf(p: string): string {
  * ancestors. Wildcards never cross `/`, as in httpd's directory walk.
  */
 export function directoryCovers(dirPattern: string, path: string): boolean {
-  const want = normalizePath(dirPattern).split('/');
-  const have = normalizePath(path).split('/');
+  const pattern = normalizePath(dirPattern);
+  const target = normalizePath(path);
+  // Without wildcards, matching component by component is a prefix test that ends at a `/`.
+  if (pattern !== '/' && !hasWildcard(pattern)) return target === pattern || target.startsWith(pattern + '/');
+  const want = pattern.split('/');
+  const have = target.split('/');
   if (want.length === 2 && want[1] === '') return have[0] === ''; // <Directory />
   if (want.length > have.length) return false;
   return want.every((part, i) => (hasWildcard(part) ? componentMatcher(part)(have[i]) : part === have[i]));

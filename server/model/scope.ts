@@ -6,14 +6,26 @@ import type { DirectiveNode, Node, SectionNode, Word } from '../syntax/ast';
 import { sectionInfo } from '../catalog/sections';
 import type { ConfigModel, ScriptAlias } from './model';
 import { directivesNamed, enclosingVirtualHost } from './model';
+import { visibleFrom } from './host-index';
 import { basenameOf, dirnameOf, directoryCovers, filesMatches, isDynamic, normalizePath, urlPrefixMatches } from './paths';
 
 /** `maybe`: a section we cannot evaluate statically (regex, <If>, a <Location> narrower than the alias). */
 export type Applies = 'yes' | 'maybe' | 'no';
 
 /** The script's directory and file name, or undefined parts where the target is dynamic or missing. */
-export function scriptLocation(alias: ScriptAlias): { dir?: string; file?: string } {
-  const t = alias.target?.value;
+export function scriptLocation(alias: ScriptAlias): Readonly<{ dir?: string; file?: string }> {
+  let where = locations.get(alias);
+  if (!where) {
+    where = locate(alias.target?.value);
+    locations.set(alias, where);
+  }
+  return where;
+}
+
+/** Asked for every section around every candidate directive: computed once per alias. */
+const locations = new WeakMap<ScriptAlias, { dir?: string; file?: string }>();
+
+function locate(t: string | undefined): { dir?: string; file?: string } {
   if (!t || isDynamic(t) || !t.startsWith('/')) return {};
   if (t.endsWith('/')) return { dir: normalizePath(t) };
   return { dir: dirnameOf(t), file: basenameOf(t) };
@@ -96,21 +108,33 @@ export interface Effective {
   certain: boolean;
 }
 
-/** A directive inside another virtual host never applies to an alias of this one. */
-function sameHostOrServer(d: DirectiveNode, alias: ScriptAlias): boolean {
-  const host = enclosingVirtualHost(d);
-  return host === null || alias.vhost === null || host === alias.vhost;
+/** Resolved settings per alias: several rules ask for the same alias's process and application group. */
+const settings = new WeakMap<ScriptAlias, Map<string, Readonly<Effective>>>();
+
+/**
+ * The value of a per-directory setting for an alias: its own `option=` first, else the winning directive.
+ * Worked out once per alias and setting (an alias belongs to one model); the result is shared, not to be changed.
+ */
+export function effectiveSetting(model: ConfigModel, alias: ScriptAlias, directiveLower: string, option: string): Readonly<Effective> {
+  let known = settings.get(alias);
+  if (!known) settings.set(alias, (known = new Map()));
+  const key = `${directiveLower} ${option}`;
+  let result = known.get(key);
+  if (!result) known.set(key, (result = resolveSetting(model, alias, directiveLower, option)));
+  return result;
 }
 
-/** The value of a per-directory setting for an alias: its own `option=` first, else the winning directive. */
-export function effectiveSetting(model: ConfigModel, alias: ScriptAlias, directiveLower: string, option: string): Effective {
+function resolveSetting(model: ConfigModel, alias: ScriptAlias, directiveLower: string, option: string): Effective {
   const own = alias.options.get(option);
   if (own) return { value: own.optionValue, from: alias.node, word: own, certain: true };
-  const candidates = directivesNamed(model, directiveLower)
-    .filter((d) => d.args[0] && sameHostOrServer(d, alias))
-    .map((d) => ({ d, applies: appliesTo(d, alias), key: mergeKey(d) }))
-    .filter((c) => c.applies !== 'no')
-    .sort((a, b) => compareKeys(a.key, b.key));
+  // A directive inside another virtual host never applies to an alias of this one.
+  const candidates: Array<{ d: DirectiveNode; applies: Applies; key: number[] }> = [];
+  for (const d of visibleFrom(directivesNamed(model, directiveLower), alias.vhost)) {
+    if (!d.args[0]) continue;
+    const applies = appliesTo(d, alias);
+    if (applies !== 'no') candidates.push({ d, applies, key: mergeKey(d) });
+  }
+  candidates.sort((a, b) => compareKeys(a.key, b.key));
   let chosen = -1;
   candidates.forEach((c, i) => {
     if (c.applies === 'yes') chosen = i;

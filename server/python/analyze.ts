@@ -10,6 +10,7 @@ import { buildModel } from '../model/model';
 import { parsePython, type PythonSource } from './syntax';
 import { findMiddleware, type Middleware } from './middleware';
 import { pythonRules } from './rules';
+import type { ScriptServing } from '../workspace/scripts-serving';
 
 export interface PythonAnalysis {
   source: PythonSource;
@@ -23,7 +24,8 @@ export function isPythonDocument(uri: string, languageId?: string): boolean {
   return path.endsWith('.py') || path.endsWith('.wsgi');
 }
 
-export function analyzePythonText(uri: string, text: string, version = 0, settings: AnalysisSettings = {}): Analysis & { python: PythonAnalysis } {
+/** `serving`: the configuration lines that serve this script, when the caller can see configurations. */
+export function analyzePythonText(uri: string, text: string, version = 0, settings: AnalysisSettings = {}, serving?: ScriptServing): Analysis & { python: PythonAnalysis } {
   const source = parsePython(text);
   const reports: Report[] = [];
   let middleware: Middleware[] = [];
@@ -32,7 +34,7 @@ export function analyzePythonText(uri: string, text: string, version = 0, settin
   } catch (err) {
     reports.push(internalError('middleware detection', err, ''));
   }
-  reports.push(...runRuleSet(pythonRules, { uri, text, source, middleware }, settings.severities));
+  reports.push(...runRuleSet(pythonRules, { uri, text, source, middleware, serving }, settings.severities));
   reports.sort((a, b) => a.start - b.start || a.end - b.end);
   const ast = parse('');
   return { uri, version, text, ast, model: buildModel(ast), reports, lines: new LineIndex(text), python: { source, middleware } };

@@ -1,6 +1,6 @@
 // The CLI's path for a Python file: the same analysis as the editor (Python rules, ignore comments, settings),
 // and for --fix the preferred fixes applied pass by pass, each pass re-analysing, written once at the end.
-import { analyzeText, type AnalysisSettings } from '../service';
+import { analyzeText, type AnalysisEnv, type AnalysisSettings } from '../service';
 import { applyEdits, chooseFixes } from '../features/applyEdits';
 import type { LineIndex } from '../syntax/positions';
 import type { Report } from '../rules/types';
@@ -16,9 +16,9 @@ export interface PythonFindings {
 }
 
 /** Lints `text` (the content of `file`); with `write`, fixes it and hands the fixed text to `write` if it changed. */
-export function lintPython(file: string, text: string, settings: AnalysisSettings, write?: (fixed: string) => void): PythonFindings {
+export function lintPython(file: string, text: string, settings: AnalysisSettings, write?: (fixed: string) => void, env: AnalysisEnv = {}): PythonFindings {
   let current = text;
-  let analysis = analyzeText(file, current, 0, settings, 'python');
+  let analysis = analyzeText(file, current, 0, settings, 'python', env);
   if (write) {
     for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
       // Lines the parser could not read are left alone, as in configuration files.
@@ -26,7 +26,7 @@ export function lintPython(file: string, text: string, settings: AnalysisSetting
       const edits = chooseFixes(analysis.reports, unsafe);
       if (edits.length === 0) break;
       current = applyEdits(current, edits);
-      analysis = analyzeText(file, current, 0, settings, 'python');
+      analysis = analyzeText(file, current, 0, settings, 'python', env);
     }
     if (current !== text) write(current);
   }

@@ -7,7 +7,7 @@ import { directiveInfo } from '../catalog/directives';
 import { argumentRules } from '../catalog/data/argument-rules';
 import { effectiveWords, hasCommentWord, readingSeverity } from './arguments/words';
 import { FORMS, MAX_BY_FORM, given } from './arguments/counts';
-import { standingOf } from '../catalog/placement';
+import { innermostFrame, standingOf } from '../catalog/placement';
 import type { ConfigAst, DirectiveNode } from '../syntax/ast';
 
 export const argumentCount: Rule = {
@@ -55,7 +55,7 @@ export const argumentCount: Rule = {
 
 /** Apache's cmd->path: set inside <Directory>, <Location>, <Files>, <If>, <Proxy> and their relatives. */
 function inPerDirectorySection(node: DirectiveNode, ast: ConfigAst): boolean {
-  return standingOf(node, ast).frames.some((f) => f.place !== null && f.place !== 'virtualhost' && f.place !== 'server');
+  return innermostFrame(standingOf(node, ast), (p) => p !== null && p !== 'virtualhost' && p !== 'server') !== undefined;
 }
 
 /** Exact: Apache never reads the dropped words, so removing them changes nothing it does. */

@@ -7,7 +7,7 @@ import type { Rule } from './types';
 import { APACHE_DOCS } from './types';
 import { directiveInfo } from '../catalog/directives';
 import { contextRules } from '../catalog/data/context-rules';
-import { isHtaccess, placeOf, standingOf, type Standing } from '../catalog/placement';
+import { innermostFrame, isHtaccess, placeOf, standingOf, type Standing } from '../catalog/placement';
 import type { DirectiveInfo } from '../catalog/types';
 import { allowedText, elseWithoutIf, htaccessProblem, ruleProblem } from './context/explain';
 import { authzProblem } from './context/authz';
@@ -48,13 +48,13 @@ function problemAt(node: DirectiveNode | SectionNode, info: DirectiveInfo, stand
   if (!place) return undefined;
   const written = node.kind === 'section' ? `<${node.name}` : node.name;
   if (info.places[place] === 'override') {
-    const parent = standing.frames[0]?.section;
+    const parent = standing.inner?.section;
     const apache = parent ? `${written} not allowed in <${parent.name}> context` : `${written} not allowed here`;
     const here = parent ? `inside <${parent.name}>` : 'at server level (outside every section)';
     return `${info.section ? `<${info.name}>` : info.name} is not allowed ${here}: ${allowedText(info)} (Apache: "${apache}").`;
   }
-  for (const frame of standing.frames) {
-    if (!frame.place || info.places[frame.place] !== 'handler') continue;
+  const frame = innermostFrame(standing, (p) => p !== null && info.places[p] === 'handler');
+  if (frame) {
     const within = frame.place === 'limit' || frame.place === 'authz' ? '<Limit> or <LimitExcept>' : `<${frame.section.name}>`;
     const apache = `${written}${node.kind === 'section' ? '>' : ''} cannot occur within ${within} section`;
     return `${info.section ? `<${info.name}>` : info.name} cannot stand inside ${within}: ${allowedText(info)} (Apache: "${apache}").`;

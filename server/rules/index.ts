@@ -38,6 +38,9 @@ import { unknownDirective } from './unknown-directive';
 import { directiveContext } from './directive-context';
 import { argumentCount } from './argument-count';
 import { invalidArgument } from './invalid-argument';
+import { wsgiScriptMissing } from './wsgi-script-missing';
+import { wsgiCallableMissing } from './wsgi-callable-missing';
+import { djangoSettingsSetdefaultConfig } from './django-settings-setdefault';
 
 export const rules: readonly Rule[] = [
   syntaxError,
@@ -78,6 +81,9 @@ export const rules: readonly Rule[] = [
   directiveContext,
   argumentCount,
   invalidArgument,
+  wsgiScriptMissing,
+  wsgiCallableMissing,
+  djangoSettingsSetdefaultConfig,
 ];
 
 export const rulesById: ReadonlyMap<string, Rule> = new Map(rules.map((r) => [r.id, r]));

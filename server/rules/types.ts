@@ -2,6 +2,7 @@
 // code actions and `--fix` apply them without looking anything up again.
 import type { ConfigAst } from '../syntax/ast';
 import type { ConfigModel } from '../model/model';
+import type { ScriptLookup } from '../workspace/scripts';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = Severity | 'off';
@@ -52,6 +53,8 @@ export interface RuleContext {
   includeProblems?: ReadonlyArray<{ kind: string; start: number; end: number; message: string; severity: Severity }>;
   /** Apache version the config targets (AnalysisSettings.apacheVersion): "2.4" when absent. */
   apacheVersion?: string;
+  /** Where the WSGI scripts behind WSGIScriptAlias are found (workspace, disk); absent: script rules stay silent. */
+  scripts?: ScriptLookup;
   report(finding: Finding): void;
 }
 

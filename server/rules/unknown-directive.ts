@@ -60,7 +60,9 @@ export const unknownDirective: Rule = {
 };
 
 function rename(node: DirectiveNode | SectionNode, to: string, preferred: boolean, text: string): Fix {
-  const edits = [{ start: node.kind === 'section' ? node.nameSpan.start + 1 : node.nameSpan.start, end: node.nameSpan.end, newText: to }];
+  // A quoted name may touch the next word (`'Nmae'arg`): without its quotes they would merge, so keep them apart.
+  const glue = node.kind === 'directive' && /\S/.test(text[node.nameSpan.end] ?? ' ') ? ' ' : '';
+  const edits = [{ start: node.kind === 'section' ? node.nameSpan.start + 1 : node.nameSpan.start, end: node.nameSpan.end, newText: to + glue }];
   // The closing tag is renamed too when it spells the same (misspelled) name.
   const close = node.kind === 'section' && node.close ? node.close.start + 2 : -1;
   if (close >= 0 && text.slice(close, close + node.name.length).toLowerCase() === node.nameLower && text[close + node.name.length] === '>') {

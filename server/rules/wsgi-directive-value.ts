@@ -5,6 +5,7 @@ import { WSGI_DOCS } from './types';
 import { acceptsDirectiveValue, wsgiDirectiveValue } from '../catalog/wsgi-directive-values';
 import { intendedFlag } from '../catalog/wsgi-values';
 import { definesAt, reachOf } from '../catalog/wsgi-reach';
+import { environmentOf, substitute } from '../model/variables';
 import { reportRejected } from '../catalog/wsgi-scan';
 
 export const wsgiDirectiveValueRule: Rule = {
@@ -21,8 +22,9 @@ export const wsgiDirectiveValueRule: Rule = {
       const reach = reachOf(node, vars, ctx.seesWholeServer);
       if (reach.reach === 'skipped') continue;
       for (const word of node.args) {
-        const value = word.value.replace(/\$\{([^}]*)\}/g, (ref, name: string) => vars.get(name) ?? ref);
-        if (value.includes('${') || acceptsDirectiveValue(spec.kind, value)) continue;
+        const sub = substitute(word.value, { defined: vars, environment: environmentOf(ctx.ast) });
+        const value = sub.text;
+        if (sub.unresolved.length > 0 || acceptsDirectiveValue(spec.kind, value)) continue;
         // Fixes rewrite the word as written: only where it holds no variable.
         const plain = value === word.value;
         const flag = spec.kind.startsWith('on-off') ? intendedFlag(value) : undefined;

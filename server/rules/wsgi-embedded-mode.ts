@@ -8,6 +8,7 @@ import { hostNameOf, virtualHostOf } from '../model/hosts';
 import { scriptLocation } from '../model/scope';
 import { basenameOf } from '../model/paths';
 import { insertAbove, insertBelow } from '../model/edits';
+import { contextSection } from '../model/model';
 
 export const wsgiEmbeddedMode: Rule = {
   id: 'wsgi-embedded-mode',
@@ -30,10 +31,16 @@ export const wsgiEmbeddedMode: Rule = {
       const name = freshGroupName(model, serverName ? hostNameOf(serverName) : basenameOf(scriptLocation(anchor).dir ?? '') || 'wsgi-app');
       const fixes: Fix[] = [];
       // Groups this alias could delegate to: those defined in its own scope, and unused ones it may reach.
-      const near = model.daemons.filter((d) => groupAccessibleFrom(model, d, alias.vhost) && (d.vhost === alias.vhost || !used.names.has(d.name)));
+      const near = model.daemons.filter((d) => groupAccessibleFrom(model, d, alias.vhost) && (d.vhost === alias.vhost || !used.names.has(d.name)) && /^[^\s"'\\#]+$/.test(d.name));
+      // A line inserted inside <Directory>, <Files> … would not apply to the alias: only insert in the host's own body.
+      const inScope = (node: typeof alias.node) => contextSection(node) === alias.vhost;
+      if (!inScope(anchor.node)) {
+        ctx.report({ start: alias.node.nameSpan.start, end: alias.node.nameSpan.end, message: embeddedMessage(url, restricted) });
+        continue;
+      }
       for (const d of near) {
         // Same edit as wsgi-daemon-unused's fix when the group sits in this scope, so --fix inserts it once.
-        const edit = d.vhost === alias.vhost ? insertBelow(text, d.node.end, [`WSGIProcessGroup ${d.name}`], d.node.start) : insertAbove(text, anchor.node.start, [`WSGIProcessGroup ${d.name}`]);
+        const edit = d.vhost === alias.vhost && inScope(d.node) ? insertBelow(text, d.node.end, [`WSGIProcessGroup ${d.name}`], d.node.start) : insertAbove(text, anchor.node.start, [`WSGIProcessGroup ${d.name}`]);
         const state = used.names.has(d.name) ? '' : 'unused ';
         fixes.push({ title: `Delegate to the ${state}daemon group '${d.name}' (WSGIProcessGroup ${d.name})`, preferred: near.length === 1, edits: [edit] });
       }
@@ -45,12 +52,17 @@ export const wsgiEmbeddedMode: Rule = {
       ctx.report({
         start: alias.node.nameSpan.start,
         end: alias.node.nameSpan.end,
-        message:
-          `Requests for '${url}' run in embedded mode (no process-group= and no WSGIProcessGroup in effect here): the app runs inside Apache's own worker processes` +
-          (restricted ? `, and with WSGIRestrictEmbedded On every request fails with 500.` : `, sharing them with everything else.`) +
-          ` Delegate it to a daemon group with WSGIProcessGroup, or write WSGIProcessGroup %{GLOBAL} if embedded mode is what you want.`,
+        message: embeddedMessage(url, restricted),
         fixes,
       });
     }
   },
 };
+
+function embeddedMessage(url: string, restricted: boolean): string {
+  return (
+    `Requests for '${url}' run in embedded mode (no process-group= and no WSGIProcessGroup in effect here): the app runs inside Apache's own worker processes` +
+    (restricted ? `, and with WSGIRestrictEmbedded On every request fails with 500.` : `, sharing them with everything else.`) +
+    ` Delegate it to a daemon group with WSGIProcessGroup, or write WSGIProcessGroup %{GLOBAL} if embedded mode is what you want.`
+  );
+}

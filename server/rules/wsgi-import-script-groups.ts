@@ -23,7 +23,9 @@ export const wsgiImportScriptGroups: Rule = {
       for (const option of ['application-group', 'process-group']) {
         if (has(option)) continue;
         const value = option === 'application-group' ? '%{GLOBAL}' : candidates.length === 1 ? candidates[0] : undefined;
-        const fixes: Fix[] = value ? [{ title: `Add ${option}=${value}`, preferred: true, edits: [{ start: at, end: at, newText: ` ${option}=${value}` }] }] : [];
+        // After an unclosed quote the added words would be part of the quoted value.
+        const open = args.node.args[args.node.args.length - 1]?.unterminated;
+        const fixes: Fix[] = value && !open ? [{ title: `Add ${option}=${value}`, preferred: true, edits: [{ start: at, end: at, newText: ` ${option}=${value}` }] }] : [];
         reportRejected(ctx, args, {
           ...apacheRange(ctx.text, args, args.node.nameSpan.start, args.node.nameSpan.end),
           message:

@@ -31,7 +31,10 @@ export const wsgiScriptAliasOrder: Rule = {
       const scope = contextSection(d);
       if (scope && scope.nameLower !== 'virtualhost') continue;
       const host = enclosingVirtualHost(d);
-      byHost.set(host, [...(byHost.get(host) ?? []), { node: d, url, wsgi: d.nameLower === 'wsgiscriptalias' }]);
+      const entry = { node: d, url, wsgi: d.nameLower === 'wsgiscriptalias' };
+      const list = byHost.get(host);
+      if (list) list.push(entry);
+      else byHost.set(host, [entry]);
     }
     for (const entries of byHost.values()) {
       entries.forEach((later, j) => {

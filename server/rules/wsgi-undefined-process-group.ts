@@ -23,7 +23,8 @@ export const wsgiUndefinedProcessGroup: Rule = {
       const limit = Math.max(2, Math.floor(ref.name.length / 3));
       const near = defined
         .map((name) => ({ name, distance: editDistance(ref.name, name) }))
-        .filter((c) => c.distance <= limit)
+        // Only names that stay one plain word when written in (no blanks, quotes, `#` or trailing `\`).
+        .filter((c) => c.distance <= limit && /^[^\s"'\\#]+$/.test(c.name))
         .sort((a, b) => a.distance - b.distance)
         .slice(0, 3);
       const fixes: Fix[] = near.map((c, i) => ({

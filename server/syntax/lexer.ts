@@ -17,6 +17,17 @@ export function splitLogicalLines(text: string): LogicalLine[] {
   while (pos < n) {
     const start = pos;
     const firstLine = physical;
+    // Most lines do not continue: take them without the bookkeeping below.
+    const lf0 = text.indexOf('\n', pos);
+    const lineEnd0 = lf0 < 0 ? n : lf0;
+    const contentEnd0 = lineEnd0 > pos && text.charCodeAt(lineEnd0 - 1) === 13 ? lineEnd0 - 1 : lineEnd0;
+    if (lf0 < 0 || contentEnd0 - 1 <= pos || text.charCodeAt(contentEnd0 - 1) !== 92) {
+      const next0 = lf0 < 0 ? n : lf0 + 1;
+      lines.push({ start, end: contentEnd0, next: next0, firstLine, lastLine: physical, content: text.slice(pos, contentEnd0), map: null });
+      pos = next0;
+      physical++;
+      continue;
+    }
     const pieces: Array<[number, number]> = [];
     let end: number;
     let next: number;
@@ -92,6 +103,7 @@ export function readWord(line: LogicalLine, i: number, limit = line.content.leng
   let key: string | null = null;
   let optionValue = '';
   let valueIndex = i;
+  let raw: string | undefined;
   if (first === '"' || first === "'") {
     quote = first;
     ({ end: j, value, unterminated } = readQuoted(s, i, limit));
@@ -115,15 +127,15 @@ export function readWord(line: LogicalLine, i: number, limit = line.content.leng
       }
       j++;
     }
-    const rawText = s.slice(i, j);
-    value = rawText;
+    raw = s.slice(i, j);
+    value = raw;
     if (key !== null && quote === null) optionValue = s.slice(valueIndex, j);
     if (key !== null && quote !== null) value = key + '=' + optionValue;
   }
   const word: Word = {
     start: offsetOf(line, i),
     end: endOffsetOf(line, j),
-    raw: s.slice(i, j),
+    raw: raw ?? s.slice(i, j),
     value,
     quote,
     unterminated,

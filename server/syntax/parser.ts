@@ -1,7 +1,7 @@
 // Builds the section tree from logical lines, reporting what httpd's config reader rejects while it builds
 // the tree (unclosed, mismatched and stray section tags, a missing `>`, a section without its argument).
 import type { CommentNode, ConfigAst, DirectiveNode, LogicalLine, Node, ParseProblem, SectionNode, Word } from './ast';
-import { endOffsetOf, offsetOf, readWord, readWords, skipBlanks, splitLogicalLines } from './lexer';
+import { endOffsetOf, isBlank, offsetOf, readWord, readWords, skipBlanks, splitLogicalLines } from './lexer';
 import { sectionInfo } from '../catalog/sections';
 import { eolOf, lineIndentation } from './text-edits';
 
@@ -10,6 +10,7 @@ export function parse(text: string): ConfigAst {
   const problems: ParseProblem[] = [];
   const root: Node[] = [];
   const stack: SectionNode[] = [];
+  const open: OpenTags = { stack, count: new Map(), text, eol: eolOf(text), ignored: [] };
   const add = (node: Node) => (stack.length ? stack[stack.length - 1].children : root).push(node);
   const parentOf = () => (stack.length ? stack[stack.length - 1] : null);
 
@@ -20,34 +21,55 @@ export function parse(text: string): ConfigAst {
     if (s[i] === '#') {
       add(comment(line, i, parentOf()));
     } else if (s[i] === '<' && s[i + 1] === '/') {
-      closeSection(line, i, stack, problems);
+      closeSection(line, i, open, problems);
     } else if (s[i] === '<') {
       const section = openSection(line, i, parentOf(), problems);
       add(section);
       stack.push(section);
+      open.count.set(section.nameLower, (open.count.get(section.nameLower) ?? 0) + 1);
     } else {
       add(directive(line, i, parentOf(), problems));
     }
   }
+  for (const m of open.ignored) m.problem.fix = ignoredTagFix(m);
   // Closing an outer section also closes the unclosed sections inside it, so each fix alone nests correctly.
-  const eol = eolOf(text);
+  const eol = open.eol;
   let closing = '';
+  const lead = stack.length ? leadAtEnd(text, lines, eol) : '';
   for (let k = stack.length - 1; k >= 0; k--) {
     const sec = stack[k];
     closing += `${lineIndentation(text, sec.start)}</${sec.name}>${eol}`;
-    const lead = text.length > 0 && !text.endsWith('\n') ? eol : '';
     problems.push({
       kind: 'unclosed-section',
       start: sec.nameSpan.start,
       end: sec.open.end,
       message: `<${sec.name}> was not closed: every <${sec.name}> needs a matching </${sec.name}>.`,
-      fix: {
-        title: k === stack.length - 1 ? `Insert </${sec.name}> at the end of the file` : `Insert </${sec.name}> and the closing tags inside it at the end of the file`,
-        edits: [{ start: text.length, end: text.length, newText: lead + closing }],
-      },
+      fix:
+        lead === null
+          ? undefined
+          : {
+              title: k === stack.length - 1 ? `Insert </${sec.name}> at the end of the file` : `Insert </${sec.name}> and the closing tags inside it at the end of the file`,
+              edits: [{ start: text.length, end: text.length, newText: lead + closing }],
+            },
     });
   }
   return { text, lines, children: root, problems };
+}
+
+/**
+ * What text appended at the end must start with to begin a line of its own without changing the last line: null
+ * when nothing can (a last line ending in `\` without a newline would continue into whatever follows).
+ */
+function leadAtEnd(text: string, lines: LogicalLine[], eol: string): string | null {
+  const tail = lines.length ? text.slice(lines[lines.length - 1].start) : '';
+  const before = splitLogicalLines(tail).map((l) => l.content);
+  for (const lead of ['', eol, eol + eol]) {
+    if (lead === '' && text.length > 0 && !text.endsWith('\n')) continue;
+    const split = splitLogicalLines(tail + lead + '<').map((l) => l.content);
+    const last = split.pop();
+    if (last === '<' && split.filter((c) => c !== '').join('\n') === before.filter((c) => c !== '').join('\n')) return lead;
+  }
+  return null;
 }
 
 function nodeLines(line: LogicalLine) {
@@ -61,7 +83,8 @@ function comment(line: LogicalLine, i: number, parent: SectionNode | null): Comm
 function directive(line: LogicalLine, i: number, parent: SectionNode | null, problems: ParseProblem[]): DirectiveNode {
   const { word: nameWord, next } = readWord(line, i);
   const args = readWords(line, next);
-  reportUnterminated([nameWord, ...args], problems);
+  if (nameWord.unterminated) reportUnterminated([nameWord], problems);
+  reportUnterminated(args, problems);
   const last = args.length ? args[args.length - 1] : nameWord;
   return {
     kind: 'directive',
@@ -72,7 +95,8 @@ function directive(line: LogicalLine, i: number, parent: SectionNode | null, pro
     start: nameWord.start,
     end: last.end,
     parent,
-    ...nodeLines(line),
+    firstLine: line.firstLine,
+    lastLine: line.lastLine,
   };
 }
 
@@ -81,7 +105,7 @@ function openSection(line: LogicalLine, i: number, parent: SectionNode | null, p
   // httpd takes the first word as the name (`<VirtualHost`, or `<Else>` when nothing follows) and the text
   // up to the last `>` of the line as the arguments.
   let nameEnd = i + 1;
-  while (nameEnd < s.length && !/[\s>]/.test(s[nameEnd])) nameEnd++;
+  while (nameEnd < s.length && s[nameEnd] !== '>' && !isBlank(s.charCodeAt(nameEnd))) nameEnd++;
   const name = s.slice(i + 1, nameEnd);
   const gt = s.lastIndexOf('>');
   const hasBracket = gt >= nameEnd;
@@ -125,10 +149,21 @@ function openSection(line: LogicalLine, i: number, parent: SectionNode | null, p
   return section;
 }
 
-function closeSection(line: LogicalLine, i: number, stack: SectionNode[], problems: ParseProblem[]): void {
+/** The open sections, with how many of each name are open (a mismatched tag looks for one without a scan). */
+interface OpenTags {
+  stack: SectionNode[];
+  count: Map<string, number>;
+  text: string;
+  eol: string;
+  /** Mismatched tags no open section answers: their fix depends on what follows (see ignoredTagFix). */
+  ignored: Array<{ problem: ParseProblem; top: SectionNode; line: LogicalLine; name: { start: number; end: number } }>;
+}
+
+function closeSection(line: LogicalLine, i: number, open: OpenTags, problems: ParseProblem[]): void {
+  const { stack } = open;
   const s = line.content;
   let nameEnd = i + 2;
-  while (nameEnd < s.length && !/[\s>]/.test(s[nameEnd])) nameEnd++;
+  while (nameEnd < s.length && s[nameEnd] !== '>' && !isBlank(s.charCodeAt(nameEnd))) nameEnd++;
   const name = s.slice(i + 2, nameEnd);
   const lower = name.toLowerCase();
   const span = { start: offsetOf(line, i), end: endOffsetOf(line, trimEnd(s)), ...nodeLines(line) };
@@ -155,23 +190,44 @@ function closeSection(line: LogicalLine, i: number, stack: SectionNode[], proble
     return;
   }
   if (top.nameLower !== lower) {
-    const nameStart = offsetOf(line, i + 2);
-    problems.push({
+    const problem: ParseProblem = {
       kind: 'mismatched-close',
       start: span.start,
       end: span.end,
       message: `Expected </${top.name}> but saw </${name}>: <${top.name}> opened on line ${top.firstLine + 1} must be closed first.`,
-      fix: {
-        title: `Change to </${top.name}>`,
-        edits: [{ start: nameStart, end: endOffsetOf(line, nameEnd), newText: top.name }],
-      },
-    });
+    };
+    problems.push(problem);
     // Recover: if an enclosing section matches, the inner ones end here too; otherwise ignore this tag.
-    const match = stack.map((x) => x.nameLower).lastIndexOf(lower);
-    if (match < 0) return;
-    while (stack.length > match + 1) finish(stack.pop()!, span, false);
+    if (!open.count.get(lower)) {
+      open.ignored.push({ problem, top, line, name: { start: offsetOf(line, i + 2), end: endOffsetOf(line, nameEnd) } });
+      return;
+    }
+    // The fix closes the inner sections just before this tag: the tree the recovery reads, written out.
+    let closing = '';
+    while (stack[stack.length - 1].nameLower !== lower) {
+      const inner = pop(open);
+      closing += `${lineIndentation(open.text, inner.start)}</${inner.name}>${open.eol}`;
+      finish(inner, span, false);
+    }
+    problem.fix = { title: `Close ${closing.trim().split(/\s+/).join(', ')} first`, edits: [{ start: line.start, end: line.start, newText: closing }] };
   }
-  finish(stack.pop()!, span, true);
+  finish(pop(open), span, true);
+}
+
+function pop(open: OpenTags): SectionNode {
+  const section = open.stack.pop()!;
+  open.count.set(section.nameLower, open.count.get(section.nameLower)! - 1);
+  return section;
+}
+
+/**
+ * A tag naming no open section is read as nothing. If the section it interrupts is never closed, the tag was
+ * meant to close it: rename it. If that section is closed later, this tag is extra: remove it. Either way the
+ * text then reads as the recovery read it, so the fix never adds a problem elsewhere.
+ */
+function ignoredTagFix(m: OpenTags['ignored'][number]): ParseProblem['fix'] {
+  if (m.top.close === null) return { title: `Change to </${m.top.name}>`, edits: [{ start: m.name.start, end: m.name.end, newText: m.top.name }] };
+  return { title: `Remove this closing tag (<${m.top.name}> is closed later)`, edits: [{ start: m.line.start, end: m.line.next, newText: '' }] };
 }
 
 function finish(section: SectionNode, close: SectionNode['close'] & object, closed: boolean): void {
@@ -182,19 +238,22 @@ function finish(section: SectionNode, close: SectionNode['close'] & object, clos
 function reportUnterminated(words: Word[], problems: ParseProblem[]): void {
   for (const w of words) {
     if (!w.unterminated) continue;
+    // A backslash before the closing quote escapes it (ap_getword_conf): a value ending in one cannot be closed.
+    const closable = !w.raw.endsWith('\\');
     problems.push({
       kind: 'unterminated-quote',
       start: w.start,
       end: w.end,
       message: `The quote opened here is never closed; Apache reads the rest of the line as one value.`,
-      fix: { title: `Close the quote`, edits: [{ start: w.end, end: w.end, newText: w.quote ?? '"' }] },
+      fix: closable ? { title: `Close the quote`, edits: [{ start: w.end, end: w.end, newText: w.quote ?? '"' }] } : undefined,
     });
   }
 }
 
 function trimEnd(s: string): number {
   let e = s.length;
-  while (e > 0 && /\s/.test(s[e - 1])) e--;
+  // Apache's blanks only (apr_isspace): a BOM or no-break space is text to it.
+  while (e > 0 && isBlank(s.charCodeAt(e - 1))) e--;
   return e;
 }
 
@@ -209,6 +268,29 @@ const examples: Record<string, string> = {
 
 function exampleArgument(nameLower: string): string {
   return examples[nameLower] ?? 'a path or pattern';
+}
+
+/** Calls `visit` on every node in document order, like walk() without a generator's per-node allocations. */
+export function forEachNode(nodes: readonly Node[], visit: (node: Node) => void): void {
+  const lists: Array<readonly Node[]> = [nodes];
+  const indexes: number[] = [0];
+  while (lists.length) {
+    const top = lists.length - 1;
+    const list = lists[top];
+    const i = indexes[top];
+    if (i >= list.length) {
+      lists.pop();
+      indexes.pop();
+      continue;
+    }
+    indexes[top] = i + 1;
+    const n = list[i];
+    visit(n);
+    if (n.kind === 'section' && n.children.length) {
+      lists.push(n.children);
+      indexes.push(0);
+    }
+  }
 }
 
 /** Every node in document order (sections before their children). Iterative: nesting can be arbitrarily deep. */

@@ -3,12 +3,13 @@
 import * as path from 'node:path';
 import { parse } from '../syntax/parser';
 import { LineIndex } from '../syntax/positions';
-import type { ParseProblem } from '../syntax/ast';
-import { buildModel } from '../model/model';
-import { runRules, type AnalysisSettings } from '../service';
+import type { ConfigAst, ParseProblem } from '../syntax/ast';
+import { buildModel, type ConfigModel } from '../model/model';
+import { runRules, type AnalysisEnv, type AnalysisSettings } from '../service';
 import type { Fix, Report } from '../rules/types';
 import { toFileOffset, toTreeOffset, type ServerTree } from './tree';
 import { withoutIgnored } from '../features/ignoreComments';
+import { setEnvironment } from '../model/variables';
 
 export interface FileFindings {
   file: string;
@@ -22,16 +23,23 @@ export interface FileFindings {
 export interface TreeAnalysis {
   tree: ServerTree;
   files: Map<string, FileFindings>;
+  /** The spliced text's syntax and model, kept for cross-file navigation (offsets are tree offsets). */
+  ast: ConfigAst;
+  model: ConfigModel;
 }
 
 const SERVER_ROOT_FILES = new Set(['apache2.conf', 'httpd.conf']);
 
-export function analyzeTree(tree: ServerTree, settings: AnalysisSettings = {}): TreeAnalysis {
+export function analyzeTree(tree: ServerTree, settings: AnalysisSettings = {}, env: AnalysisEnv = {}): TreeAnalysis {
   const ast = parse(tree.text);
+  // A tree that is one file without includes has that file's text: its parse problems are at hand already.
+  const whole = ast.problems;
   ast.problems = [];
+  // Debian's envvars: `${APACHE_LOG_DIR}` is known to every rule that reads variables at an offset.
+  setEnvironment(ast, tree.environment);
   const fileProblems = new Map<string, ParseProblem[]>();
   for (const [file, text] of tree.files) {
-    const own = parse(text).problems;
+    const own = text === tree.text ? whole : parse(text).problems;
     fileProblems.set(file, own);
     for (const p of own) {
       const mapped = problemToTree(tree, file, p);
@@ -44,14 +52,16 @@ export function analyzeTree(tree: ServerTree, settings: AnalysisSettings = {}): 
     return start === undefined || end === undefined ? [] : [{ ...p, start, end }];
   });
   const model = buildModel(ast);
+  const seesWholeServer = tree.complete && SERVER_ROOT_FILES.has(path.basename(tree.root));
   const reports = runRules(
     {
       uri: tree.root,
       text: tree.text,
       ast,
       model,
-      seesWholeServer: tree.complete && SERVER_ROOT_FILES.has(path.basename(tree.root)),
+      seesWholeServer,
       includeProblems,
+      scripts: env.scripts,
     },
     settings,
   );
@@ -68,7 +78,7 @@ export function analyzeTree(tree: ServerTree, settings: AnalysisSettings = {}): 
   }
   // Ignore comments apply per file: an `ignore-file=` in one file leaves the others alone.
   for (const f of files.values()) f.reports = withoutIgnored(f.text, f.reports);
-  return { tree, files };
+  return { tree, files, ast, model };
 }
 
 function problemToTree(tree: ServerTree, file: string, p: ParseProblem): ParseProblem | undefined {

@@ -1,7 +1,7 @@
 // Which server a file belongs to: the language server looks for server root files (apache2.conf, httpd.conf) in
 // the workspace folders, reads each tree, and analyses a site file in the context of the tree that includes it.
 import * as path from 'node:path';
-import type { AnalysisSettings } from '../service';
+import type { AnalysisEnv, AnalysisSettings } from '../service';
 import type { FileSource } from './files';
 import { buildTree, type TreeOptions } from './tree';
 import { analyzeTree, type FileFindings, type TreeAnalysis } from './analyzeTree';
@@ -15,6 +15,7 @@ export class ServerContexts {
   private folders: string[] = [];
   private roots: string[] | undefined;
   private readonly trees = new Map<string, TreeAnalysis>();
+  private env: AnalysisEnv = {};
 
   constructor(
     private readonly files: FileSource,
@@ -32,6 +33,17 @@ export class ServerContexts {
     this.settings = settings;
     this.treeOptions = treeOptions;
     this.trees.clear();
+  }
+
+  /** What tree analyses may read beyond the configuration (the WSGI scripts). */
+  setEnvironment(env: AnalysisEnv): void {
+    this.env = env;
+    this.trees.clear();
+  }
+
+  /** Every server tree of the workspace, analysed (Python scripts ask which of them serve them). */
+  analyses(): TreeAnalysis[] {
+    return this.serverRoots().map((root) => this.treeOf(root));
   }
 
   /** Call when any file's content may have changed (an edit, a file created or deleted on disk). */
@@ -54,7 +66,7 @@ export class ServerContexts {
   private treeOf(root: string): TreeAnalysis {
     let t = this.trees.get(root);
     if (!t) {
-      t = analyzeTree(buildTree(this.files, root, this.treeOptions), this.settings);
+      t = analyzeTree(buildTree(this.files, root, this.treeOptions), this.settings, this.env);
       this.trees.set(root, t);
     }
     return t;

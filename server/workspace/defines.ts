@@ -1,7 +1,8 @@
-// ${VAR} substitution as Apache does while reading: Define'd names and environment variables.
+// Kept for existing callers: ${VAR} substitution with a plain map of Define'd names. The implementation (and the
+// one to use in new code, with the environment and unknown values) is server/model/variables.ts.
+import { substitute as substituteVariables } from '../model/variables';
 
 /** Replaces every known ${VAR}; unknown ones stay as written (Apache warns and keeps them). */
 export function substitute(value: string, defines: ReadonlyMap<string, string>): string {
-  if (!value.includes('${')) return value;
-  return value.replace(/\$\{([^}\s]+)\}/g, (whole, name: string) => defines.get(name) ?? whole);
+  return substituteVariables(value, { defined: defines }).text;
 }

@@ -43,6 +43,38 @@ export class DiskFiles implements FileSource {
   }
 }
 
+/**
+ * A source that never throws: a file deleted, made unreadable or replaced while a tree is read (ENOENT, EACCES,
+ * ELOOP from any FileSource) reads as absent, and the tree reports it instead of failing.
+ */
+export class GuardedFiles implements FileSource {
+  constructor(private readonly base: FileSource) {}
+
+  read(file: string): string | undefined {
+    try {
+      return this.base.read(file);
+    } catch {
+      return undefined;
+    }
+  }
+
+  kind(file: string): 'file' | 'dir' | undefined {
+    try {
+      return this.base.kind(file);
+    } catch {
+      return undefined;
+    }
+  }
+
+  list(dir: string): string[] {
+    try {
+      return this.base.list(dir);
+    } catch {
+      return [];
+    }
+  }
+}
+
 /** Open editor documents take precedence over the disk. */
 export class OverlayFiles implements FileSource {
   constructor(

@@ -3,10 +3,10 @@
 // Debian's envvars). The result is one expanded text plus a map from its offsets back to each file, so the
 // same rules that analyse one file analyse the whole server, and their findings land in the right file.
 import * as path from 'node:path';
-import { splitLogicalLines, readWords, skipBlanks } from '../syntax/lexer';
-import type { FileSource } from './files';
+import { splitLogicalLines, readWord, readWords, skipBlanks } from '../syntax/lexer';
+import { GuardedFiles, type FileSource } from './files';
 import { expandGlob, hasWildcard } from './glob';
-import { substitute } from './defines';
+import { substitute as substituteVariables } from '../model/variables';
 
 /** Expanded text [start, end] (end inclusive, so a file's end is addressable) comes from file text at fileStart. */
 export interface Segment {
@@ -34,7 +34,12 @@ export interface ServerTree {
   files: Map<string, string>;
   text: string;
   segments: Segment[];
+  /** Define'd names over the environment, as they stand once the whole tree is read. */
   defines: Map<string, string>;
+  /** The environment Apache starts with: Debian's envvars (empty elsewhere); rules see it through the tree's ast. */
+  environment: Map<string, string>;
+  /** The envvars file read for `environment`, if any (navigation jumps to its `export` lines). */
+  environmentFile?: { path: string; text: string };
   problems: TreeProblem[];
   /** False when a limit stopped the expansion or a target could not be read: rules then say they saw part of the tree. */
   complete: boolean;
@@ -49,6 +54,8 @@ export interface TreeOptions {
   maxFiles?: number;
 }
 
+/** The directives buildTree acts on. */
+const TREE_DIRECTIVES = new Set(['serverroot', 'define', 'undefine', 'include', 'includeoptional']);
 /** httpd refuses nesting deeper than this (AP_MAX_INCLUDE_DEPTH). */
 const APACHE_MAX_DEPTH = 128;
 const DEFAULT_MAX_FILES = 2000;
@@ -61,22 +68,27 @@ export function guessServerRoot(rootFile: string): string {
   return path.basename(dir) === 'conf' && path.basename(rootFile) === 'httpd.conf' ? path.dirname(dir) : dir;
 }
 
-export function buildTree(files: FileSource, rootFile: string, options: TreeOptions = {}): ServerTree {
+export function buildTree(source: FileSource, rootFile: string, options: TreeOptions = {}): ServerTree {
+  const files = new GuardedFiles(source);
   const root = path.resolve(rootFile);
   const layoutRoot = options.serverRoot ?? guessServerRoot(root);
+  const env = readEnvvars(files, layoutRoot);
   const tree: ServerTree = {
     root,
     serverRoot: layoutRoot,
     files: new Map(),
     text: '',
     segments: [],
-    defines: readEnvvars(files, layoutRoot),
+    defines: new Map(env.vars),
+    environment: env.vars,
+    environmentFile: env.file,
     problems: [],
     complete: true,
   };
   const maxDepth = Math.min(options.maxDepth ?? APACHE_MAX_DEPTH, APACHE_MAX_DEPTH);
   const maxFiles = options.maxFiles ?? DEFAULT_MAX_FILES;
   let declaredRoot: string | undefined;
+  const substitute = (value: string) => substituteVariables(value, { defined: tree.defines }).text;
   let fileCount = 0;
   const parts: string[] = [];
   let length = 0;
@@ -121,13 +133,16 @@ export function buildTree(files: FileSource, rootFile: string, options: TreeOpti
       const s = line.content;
       const i = skipBlanks(s, 0);
       if (i >= s.length || s[i] === '#' || s[i] === '<') continue;
-      const [nameWord, ...args] = readWords(line, i);
+      // Only a few directives shape the tree: the other lines' arguments are not worth reading here.
+      const { word: nameWord, next } = readWord(line, i);
       const name = nameWord.value.toLowerCase();
+      if (!TREE_DIRECTIVES.has(name)) continue;
+      const args = readWords(line, next);
       if (name === 'serverroot' && args[0]) {
         // Remembered to map absolute paths; relative ones stay under the root we read from (the workspace copy).
-        declaredRoot = substitute(args[0].value, tree.defines).replace(/\/+$/, '');
+        declaredRoot = substitute(args[0].value).replace(/\/+$/, '');
       } else if (name === 'define' && args[0]) {
-        tree.defines.set(args[0].value, args[1] ? substitute(args[1].value, tree.defines) : '');
+        tree.defines.set(args[0].value, args[1] ? substitute(args[1].value) : '');
       } else if (name === 'undefine' && args[0]) {
         tree.defines.delete(args[0].value);
       } else if ((name === 'include' || name === 'includeoptional') && args[0]) {
@@ -136,7 +151,7 @@ export function buildTree(files: FileSource, rootFile: string, options: TreeOpti
         const optional = name === 'includeoptional';
         const problem = (kind: TreeProblemKind, message: string, severity: TreeProblem['severity']) =>
           tree.problems.push({ kind, file, start: args[0].start, end: args[args.length - 1].end, message, severity });
-        const target = substitute(args[0].value, tree.defines);
+        const target = substitute(args[0].value);
         if (target.includes('${')) {
           problem('undefined-variable', `Include target '${args[0].value}' uses an undefined variable; it was not followed.`, 'information');
           tree.complete = false;
@@ -205,15 +220,17 @@ function expandDirectories(files: FileSource, paths: string[], limit: number): s
 }
 
 /** Debian's envvars (`export APACHE_LOG_DIR=/var/log/apache2$SUFFIX`): Apache substitutes them as ${VAR}. */
-function readEnvvars(files: FileSource, serverRoot: string): Map<string, string> {
+function readEnvvars(files: FileSource, serverRoot: string): { vars: Map<string, string>; file?: { path: string; text: string } } {
   const vars = new Map<string, string>();
-  const text = files.read(path.join(serverRoot, 'envvars'));
-  if (!text) return vars;
-  for (const m of text.matchAll(/^\s*export\s+([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|[^\s#]*)/gm)) {
+  const file = path.join(serverRoot, 'envvars');
+  const text = files.read(file);
+  if (!text) return { vars };
+  // Blanks within the line only: `^\s*` would rescan every following blank line from each line start (quadratic).
+  for (const m of text.matchAll(/^[ \t]*export[ \t]+([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|[^\s#]*)/gm)) {
     const raw = m[2].replace(/^["']|["']$/g, '');
     vars.set(m[1], raw.replace(/\$\{?SUFFIX\}?/g, '').replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (_, v: string) => vars.get(v) ?? ''));
   }
-  return vars;
+  return { vars, file: { path: file, text } };
 }
 
 /** Maps an expanded-text offset to its file and local offset; undefined inside the synthetic separators. */

@@ -37,7 +37,8 @@ test('text format on a middleware module: every Python rule, compiler-style line
   const lines = r.stdout.trim().split('\n');
   const codes = new Set(lines.slice(0, -1).map((l) => /\[([a-z-]+)\]$/.exec(l)?.[1]));
   assert.deepEqual([...codes].sort(), ['django-settings-setdefault', 'wsgi-middleware-close', 'wsgi-middleware-close-chained', 'wsgi-middleware-content-length', 'wsgi-middleware-write']);
-  assert.match(lines[0], /^.*middleware\.py:7:1: warning: setdefault\(\) leaves DJANGO_SETTINGS_MODULE alone .* \[django-settings-setdefault\]$/);
+  // No configuration serving it is in view: information, not a warning.
+  assert.match(lines[0], /^.*middleware\.py:7:1: information: setdefault\(\) leaves DJANGO_SETTINGS_MODULE alone .*Could not see a configuration that serves this script.* \[django-settings-setdefault\]$/);
   assert.ok(lines[0].startsWith(`${FIXTURE}:7:1: `));
   assert.match(lines.find((l) => l.startsWith(`${FIXTURE}:17:21: warning:`)) ?? '', /'Upper\.__call__' iterates .* \[wsgi-middleware-close\]$/);
   assert.match(lines[lines.length - 1], /^\d+ problems \(0 errors, \d+ warnings\)$/);
@@ -95,15 +96,27 @@ test('--fix on the whole fixture leaves Python the parser reads, with only the u
   assert.deepEqual(parsePython(fs.readFileSync(f, 'utf8')).errors, []);
 });
 
-test('.wsgi scripts and configuration files in one run; settings and --max-warnings apply', () => {
+test('.wsgi scripts and configuration files in one run: the script is judged by the aliases that serve it', () => {
   const wsgi = tempFile('shop.wsgi', "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'shop.settings')\nfrom django.core.wsgi import get_wsgi_application\napplication = get_wsgi_application()\n");
-  const conf = tempFile('site.conf', 'WSGIDaemonProcess shop\nWSGIProcessGroup shop\nWSGIScriptAlias / /srv/shop/shop.wsgi\n');
-  const r = lint('--format', 'json', conf, wsgi);
+  const codesOf = (out: Array<{ file: string; code: string; line: number; severity: string }>, file: string) =>
+    out.filter((x) => x.file === file && x.code === 'django-settings-setdefault').map((x) => [x.severity, x.line]);
+  // Alone: information, so --max-warnings 0 passes.
+  assert.deepEqual(codesOf(JSON.parse(lint('--format', 'json', wsgi).stdout), wsgi), [['information', 2]]);
+  assert.equal(lint('--max-warnings', '0', wsgi).code, 0);
+  // Served from a daemon group of its own: nothing to say.
+  const own = tempFile('own.conf', `WSGIDaemonProcess shop\nWSGIProcessGroup shop\nWSGIScriptAlias / ${wsgi}\n`);
+  const r = lint('--format', 'json', own, wsgi);
   assert.equal(r.code, 0, r.stderr);
-  const out = JSON.parse(r.stdout) as Array<{ file: string; code: string; line: number }>;
-  assert.deepEqual(out.filter((x) => x.file === wsgi).map((x) => [x.code, x.line]), [['django-settings-setdefault', 2]]);
-  assert.ok(!out.some((x) => x.file === conf && x.code.startsWith('wsgi-middleware')));
-  assert.equal(lint('--max-warnings', '0', wsgi).code, 1);
+  const out = JSON.parse(r.stdout);
+  assert.deepEqual(codesOf(out, wsgi), []);
+  assert.ok(!out.some((x: { file: string; code: string }) => x.file === own && x.code.startsWith('wsgi-middleware')));
+  // Sharing the group with another application: a warning on the script and on the alias; --max-warnings applies.
+  const shared = tempFile('shared.conf', `WSGIDaemonProcess sites\nWSGIProcessGroup sites\nWSGIScriptAlias /shop ${wsgi}\nWSGIScriptAlias /blog /srv/blog/blog.wsgi\n`);
+  const both = JSON.parse(lint('--format', 'json', shared, wsgi).stdout);
+  assert.deepEqual(codesOf(both, wsgi), [['warning', 2]]);
+  assert.deepEqual(codesOf(both, shared), [['warning', 3]]);
+  assert.match(both.find((x: { file: string; code: string }) => x.file === wsgi && x.code === 'django-settings-setdefault').message, /'\/shop' of the main server .*, in .*shared\.conf, shares daemon group 'sites' with '\/blog' \(\/srv\/blog\/blog\.wsgi\)/);
+  assert.equal(lint('--max-warnings', '0', shared, wsgi).code, 1);
 });
 
 test('a Python file the parser cannot fully read: no crash, no internal error', () => {

@@ -2,18 +2,20 @@
 // a person sees: our findings in the Problems panel (and a rule turned off by workspace settings absent), a hover
 // with the directive's documentation, a quick fix applied from the lightbulb menu, the "Show Effective Process
 // Group" command, and the daemon-mode snippet inserted by completion. Leaves screenshots and results.json.
-//   node test/e2e/driver.mjs <url> <workspace> <outDir>
+//   node test/e2e/driver.mjs <url> <workspace> <outDir> <code-server user data dir>
 import { chromium } from 'playwright-core';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-const [url, workspace, outDir] = process.argv.slice(2);
+const [url, workspace, outDir, userData] = process.argv.slice(2);
 const FILE = 'apache2/sites-available/shop.conf';
 const filePath = path.join(workspace, FILE);
 const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 fs.mkdirSync(outDir, { recursive: true });
 
 const results = { ok: false, steps: [] };
+const activation = {};
+results.activation = activation;
 const t0 = Date.now();
 const disk = () => fs.readFileSync(filePath, 'utf8');
 const squash = (s) => s.replace(/\u00a0/g, ' ');
@@ -62,6 +64,26 @@ async function goTo(line, column) {
 async function save() {
   await page.keyboard.press('Control+S');
   await page.waitForTimeout(500);
+}
+
+/** Runs a palette command by its title; `row` is text of its entry in the list. */
+async function runCommand(title, row) {
+  await page.keyboard.press('Control+Shift+P');
+  await quickInput.locator('input').waitFor({ state: 'visible', timeout: 20000 });
+  await page.keyboard.type(title);
+  await quickInput.locator('.monaco-list-row', { hasText: row }).first().waitFor({ timeout: 20000 });
+  await page.keyboard.press('Enter');
+}
+
+/** The first file called `name` under `dir` (the extension host writes its logs into dated subdirectories). */
+function findFile(dir, name) {
+  if (!dir || !fs.existsSync(dir)) return undefined;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    const hit = e.isDirectory() ? findFile(p, name) : e.name === name ? p : undefined;
+    if (hit) return hit;
+  }
+  return undefined;
 }
 
 async function step(name, run) {
@@ -167,16 +189,35 @@ try {
     await page.screenshot({ path: path.join(outDir, 'vscode.png') }); // the artifact: the repaired site, problems below
   });
 
+  // Activation (budget 50 ms, reported, not asserted: machines are noisy). "Show Running Extensions" shows what VS
+  // Code calls the activation time: loading the extension's code plus the synchronous part of activate(). The
+  // Startup Performance view splits it (Load Code, Call Activate, Finish Activate = until activate()'s promise
+  // settles); our log says how long the language client library took to load after activation.
   await step('activation-time', async () => {
-    await page.keyboard.press('Control+Shift+P');
-    await quickInput.locator('input').waitFor({ state: 'visible', timeout: 20000 });
-    await page.keyboard.type('Developer: Show Running Extensions');
-    await quickInput.locator('.monaco-list-row', { hasText: 'Show Running Extensions' }).first().waitFor({ timeout: 20000 });
-    await page.keyboard.press('Enter');
+    await runCommand('Developer: Show Running Extensions', 'Show Running Extensions');
     const row = page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: 'Apache WSGI' }).first();
     const text = await poll('running extensions', async () => squash(await row.innerText().catch(() => '')), (t) => /\d+\s*ms/.test(t));
     const ms = Number(/(\d+)\s*ms/.exec(text)[1]);
-    return { activation: text.replace(/\s+/g, ' ').trim(), activationMs: ms, withinBudget: ms < 50 };
+    Object.assign(activation, { shown: text.replace(/\s+/g, ' ').trim(), activationMs: ms, budgetMs: 50, withinBudget: ms < 50 });
+    await runCommand('Developer: Startup Performance', 'Startup Performance');
+    await page.locator('.monaco-editor[data-uri^="perf:"] .view-lines').first().waitFor({ timeout: 20000 });
+    await page.keyboard.press('Control+F');
+    await page.keyboard.type('| apache-wsgi.apache-wsgi |');
+    await page.keyboard.press('Enter');
+    const line = await poll('our row in Startup Performance', async () => {
+      const lines = await page.locator('.monaco-editor[data-uri^="perf:"] .view-line').allInnerTexts();
+      return lines.map(squash).find((l) => /^\|\s*apache-wsgi\.apache-wsgi\s*\|/.test(l)) ?? '';
+    }, (l) => l !== '');
+    // | Extension | Eager | Load Code | Call Activate | Finish Activate | Event | By |
+    const cells = line.split('|').map((c) => c.trim()).slice(1, -1);
+    Object.assign(activation, { codeLoadingMs: Number(cells[2]), activateCallMs: Number(cells[3]), activateResolvedMs: Number(cells[4]), event: cells[5] });
+    await page.keyboard.press('Escape');
+    const log = findFile(path.join(userData, 'logs'), 'Apache WSGI.log');
+    const loaded = log && /language client loaded in ([\d.]+) ms/.exec(fs.readFileSync(log, 'utf8'));
+    if (loaded) activation.clientLoadMs = Number(loaded[1]);
+    console.log(`[e2e] activation: ${ms} ms (budget 50 ms; Load Code ${activation.codeLoadingMs} + Call Activate ${activation.activateCallMs}, ` +
+      `Finish Activate ${activation.activateResolvedMs}); language client loaded in ${activation.clientLoadMs ?? '?'} ms after activation`);
+    return { ...activation };
   });
 
   results.ok = true;

@@ -77,7 +77,7 @@ curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null || { tail -30 "$RUN/server.
 
 log "drive VS Code"
 rc=0
-node "$ROOT/test/e2e/driver.mjs" "http://127.0.0.1:$PORT" "$RUN/ws" "$OUT" || rc=$?
+node "$ROOT/test/e2e/driver.mjs" "http://127.0.0.1:$PORT" "$RUN/ws" "$OUT" "$RUN/data" || rc=$?
 stop_server
 cp "$RUN/server.log" "$OUT/code-server.log"
 find "$RUN/data/logs" -name '*.log' -path '*exthost*' -exec cp {} "$OUT/" \; 2>/dev/null || true

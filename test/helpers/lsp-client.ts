@@ -90,6 +90,16 @@ export class LspClient {
     });
   }
 
+  /** Writes bytes straight to the server's stdin (stdio transport only): for malformed-message tests. */
+  sendRaw(data: string | Buffer): void {
+    this.child.stdin!.write(data);
+  }
+
+  /** Whether the server process is still running. */
+  get alive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
+  }
+
   published(uri: string): PublishDiagnosticsParams[] {
     return this.diagnostics.get(uri) ?? [];
   }

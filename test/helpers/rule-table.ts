@@ -2,7 +2,7 @@
 // preferred fix turns the text into `fixed`, which re-analyses without that rule's finding.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { analyzeText } from '../../server/service';
+import { analyzeText, type AnalysisEnv } from '../../server/service';
 import { applyEdits, preferredFix } from '../../server/features/applyEdits';
 import { marked } from './markers';
 
@@ -16,17 +16,18 @@ export interface InvalidCase {
   severity?: string;
 }
 
-export function ruleTable(ruleId: string, table: { valid: string[]; invalid: InvalidCase[] }): void {
+/** `env`: what the analysis may read beyond the text (the WSGI scripts of the script rules). */
+export function ruleTable(ruleId: string, table: { valid: string[]; invalid: InvalidCase[] }, env: AnalysisEnv = {}): void {
   table.valid.forEach((code, i) => {
     test(`${ruleId}: valid #${i + 1}`, () => {
-      const found = analyzeText('file:///valid.conf', code).reports.filter((r) => r.rule === ruleId);
+      const found = analyzeText('file:///valid.conf', code, 0, {}, undefined, env).reports.filter((r) => r.rule === ruleId);
       assert.deepEqual(found.map((r) => r.message), []);
     });
   });
   table.invalid.forEach((c, i) => {
     test(`${ruleId}: invalid #${i + 1}`, () => {
       const { text, spans } = marked(c.code);
-      const found = analyzeText('file:///invalid.conf', text).reports.filter((r) => r.rule === ruleId);
+      const found = analyzeText('file:///invalid.conf', text, 0, {}, undefined, env).reports.filter((r) => r.rule === ruleId);
       assert.deepEqual(
         found.map((r) => text.slice(r.start, r.end)),
         spans.map((s) => text.slice(s.start, s.end)),
@@ -42,10 +43,10 @@ export function ruleTable(ruleId: string, table: { valid: string[]; invalid: Inv
       assert.ok(fix, 'a preferred fix is expected');
       const after = applyEdits(text, fix.edits);
       assert.equal(after, c.fixed);
-      const again = analyzeText('file:///fixed.conf', after);
+      const again = analyzeText('file:///fixed.conf', after, 0, {}, undefined, env);
       const left = again.reports.filter((r) => r.rule === ruleId);
       assert.equal(left.length, found.length - 1, 'the fixed finding must not be raised again');
-      const before = analyzeText('file:///invalid.conf', text).ast.problems.length;
+      const before = analyzeText('file:///invalid.conf', text, 0, {}, undefined, env).ast.problems.length;
       assert.ok(again.ast.problems.length <= before, 'a fix must not add parse problems');
     });
   });

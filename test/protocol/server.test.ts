@@ -59,10 +59,11 @@ for (const transport of ['stdio', 'ipc'] as const) {
         range: mismatch.range,
         context: { diagnostics: [mismatch] },
       })) as CodeAction[];
-      const change = actions2.find((a) => a.title === 'Change to </Directory>');
-      assert.ok(change);
+      // </VirtualHost> closes the <Directory> inside it as well: the fix writes that </Directory> out.
+      const change = actions2.find((a) => a.title === 'Close </Directory> first');
+      assert.ok(change, `actions: ${actions2.map((a) => a.title).join(', ')}`);
       const fixed2 = TextDocument.applyEdits(TextDocument.create(uri, 'apacheconf', 2, fixed), change.edit!.changes![uri]);
-      assert.ok(fixed2.includes('        Require all granted\n</Directory>\n'));
+      assert.ok(fixed2.endsWith('        Require all granted\n    </Directory>\n</VirtualHost>\n'), fixed2);
     } finally {
       assert.equal(await client.stop(), 0);
     }

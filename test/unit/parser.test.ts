@@ -82,6 +82,27 @@ test('every parse problem fix yields text without that problem', () => {
   }
 });
 
+test('a mismatched closing tag gets the fix that writes out what the recovery read, never one that moves problems on', () => {
+  const fixed = (text: string) => {
+    const p = parse(text).problems.find((x) => x.kind === 'mismatched-close')!;
+    return { title: p.fix!.title, text: applyEdits(text, p.fix!.edits) };
+  };
+  // An enclosing section matches: the inner ones are closed first, with their own indentation.
+  const inner = fixed('<Directory /a>\n  <Files x>\n    <VirtualHost *:80>\n</Directory>\n</VirtualHost>\n');
+  assert.deepEqual(inner, {
+    title: 'Close </VirtualHost>, </Files> first',
+    text: '<Directory /a>\n  <Files x>\n    <VirtualHost *:80>\n    </VirtualHost>\n  </Files>\n</Directory>\n</VirtualHost>\n',
+  });
+  assert.deepEqual(parse(inner.text).problems.map((p) => p.kind), ['stray-close']);
+  // Nothing matches and the interrupted section is never closed: the tag was meant for it.
+  const typo = fixed('<Files x>\n</Flies>\n');
+  assert.deepEqual(typo, { title: 'Change to </Files>', text: '<Files x>\n</Files>\n' });
+  // Nothing matches but the section is closed later: renaming would only move the problem, so the tag goes.
+  const extra = fixed('<Files x>\n<Directory /a>\n  </Bogus>\n</Directory>\n</Files>\nListen 80\n');
+  assert.deepEqual(extra, { title: 'Remove this closing tag (<Directory> is closed later)', text: '<Files x>\n<Directory /a>\n</Directory>\n</Files>\nListen 80\n' });
+  assert.deepEqual(parse(extra.text).problems, []);
+});
+
 test('unclosed sections get closing tags in nesting order with the file line ending', () => {
   const text = '<VirtualHost *:80>\r\n  <Directory /x>';
   const ast = parse(text);

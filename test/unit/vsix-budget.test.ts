@@ -1,5 +1,7 @@
-// Packaging budget: the .vsix stays at most 300 KB. Packaged from a copy of what ships (the bundles built by
-// `npm test`'s pretest), so the test neither rebuilds dist/ under other running tests nor writes into the project.
+// Packaging budget: the issue allows 300 KB; we hold the .vsix to 270 KB to keep a margin for growth (the compact
+// catalogue, the LSP protocol shared by client and server: docs/DEVELOPMENT.md, "Packaging budget"). Packaged from
+// a copy of what ships (the bundles built by `npm test`'s pretest), so the test neither rebuilds dist/ under other
+// running tests nor writes into the project.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -8,10 +10,10 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const BUDGET = 300 * 1024;
-const SHIPPED = ['.vscodeignore', 'dist/extension.js', 'dist/server.js', 'syntaxes', 'snippets', 'language-configuration.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'images'];
+const BUDGET = 270 * 1024;
+const SHIPPED = ['.vscodeignore', 'dist/extension.js', 'dist/client.js', 'dist/lsp-protocol.js', 'dist/server.js', 'syntaxes', 'snippets', 'language-configuration.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'images'];
 
-test('the packaged .vsix is at most 300 KB', () => {
+test('the packaged .vsix is at most 270 KB (the issue allows 300)', (t) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'awsgi-vsix-'));
   try {
     for (const rel of SHIPPED) {
@@ -25,6 +27,7 @@ test('the packaged .vsix is at most 300 KB', () => {
     const vsce = path.join(ROOT, 'node_modules/@vscode/vsce/vsce');
     execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '-o', out], { cwd: dir, stdio: 'pipe' });
     const size = fs.statSync(out).size;
+    t.diagnostic(`apache-wsgi.vsix: ${(size / 1024).toFixed(1)} KB (budget ${BUDGET / 1024} KB)`);
     assert.ok(size <= BUDGET, `apache-wsgi.vsix is ${(size / 1024).toFixed(1)} KB, over the ${BUDGET / 1024} KB budget`);
     assert.ok(size > 20 * 1024, `apache-wsgi.vsix is only ${size} bytes: the bundles are missing`);
   } finally {

@@ -3,6 +3,7 @@
 import type { Finding, Severity } from '../../rules/types';
 import type { Middleware } from '../middleware';
 import type { PythonSource } from '../syntax';
+import type { ScriptServing } from '../../workspace/scripts-serving';
 
 export interface PythonRuleContext {
   uri: string;
@@ -10,6 +11,8 @@ export interface PythonRuleContext {
   source: PythonSource;
   /** Every WSGI middleware function in the file, read once for all rules. */
   middleware: readonly Middleware[];
+  /** The WSGIScriptAlias lines that serve this file, when configurations are in view (workspace, CLI tree). */
+  serving?: ScriptServing;
   report(finding: Finding): void;
 }
 

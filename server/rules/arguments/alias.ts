@@ -1,10 +1,11 @@
 // Alias and ScriptAlias take two arguments at server or virtual-host level and exactly one (the target) inside
 // <Location> or <Proxy>, where the URL is the section's own. https://httpd.apache.org/docs/2.4/mod/mod_alias.html#alias
 import type { ArgChecker } from './types';
+import { everyFrame, innermostFrame } from '../../catalog/placement';
 
 export const checkAlias: ArgChecker = ({ node, words, info, standing }) => {
   // Apache checks for a per-directory section (cmd->path); <VirtualHost> is not one.
-  const inSection = standing.frames.some((f) => f.place !== 'virtualhost');
+  const inSection = innermostFrame(standing, (p) => p !== 'virtualhost') !== undefined;
   if (words.length === 1 && !inSection) {
     return {
       start: node.args[0].start,
@@ -13,13 +14,13 @@ export const checkAlias: ArgChecker = ({ node, words, info, standing }) => {
     };
   }
   // Inside a section directive-context already reports places the directive is refused outright.
-  if (words.length === 2 && inSection && standing.frames.every((f) => f.place && info.places[f.place] === 'allowed')) {
+  if (words.length === 2 && inSection && everyFrame(standing, (p) => !!p && info.places[p] === 'allowed')) {
     return {
       start: node.args[0].start,
       end: node.args[1].end,
-      message: `Inside <${standing.frames[0].section.name}> ${info.name} takes only the target (the URL is the section's); drop the URL path. Apache: "${info.name} cannot occur within directory context".`,
+      message: `Inside <${standing.inner!.section.name}> ${info.name} takes only the target (the URL is the section's); drop the URL path. Apache: "${info.name} cannot occur within directory context".`,
       // Exact only when the URL is the section's own path; otherwise dropping it changes what is mapped.
-      fixes: words[0] === standing.frames[0].section.args[0]?.value ? [{ title: 'Keep only the target', edits: [{ start: node.args[0].start, end: node.args[1].start, newText: '' }], preferred: true }] : [],
+      fixes: words[0] === standing.inner!.section.args[0]?.value ? [{ title: 'Keep only the target', edits: [{ start: node.args[0].start, end: node.args[1].start, newText: '' }], preferred: true }] : [],
     };
   }
   return undefined;

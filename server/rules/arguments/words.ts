@@ -2,22 +2,21 @@
 // splits the line), or undefined when a variable is unknown, so nothing is judged on a guess.
 import type { ConfigAst, DirectiveNode } from '../../syntax/ast';
 import type { Severity } from '../types';
-import { definesAt } from '../../catalog/wsgi-reach';
+import { variablesAt } from '../../catalog/wsgi-reach';
+import { substitute } from '../../model/variables';
 import { standingOf } from '../../catalog/placement';
 
 export function effectiveWords(node: DirectiveNode, ast: ConfigAst): string[] | undefined {
   if (!node.args.some((w) => w.raw.includes('${'))) return node.args.map((w) => w.value);
-  const vars = definesAt(ast, node.start);
-  let unknown = false;
-  const words = node.args.map((w) =>
-    w.value.replace(/\$\{([^}\s]+)\}/g, (_, name: string) => {
-      const v = vars.get(name);
-      // A value with blanks or quotes would be split differently: leave that to Apache.
-      if (v === undefined || v === null || /[\s"']/.test(v)) unknown = true;
-      return v ?? '';
-    }),
-  );
-  return unknown ? undefined : words;
+  const vars = variablesAt(ast, node.start);
+  const words: string[] = [];
+  for (const w of node.args) {
+    const sub = substitute(w.value, vars);
+    // A value with blanks or quotes would be split differently: leave that to Apache.
+    if (sub.unresolved.length > 0 || sub.inserted.some((v) => /[\s"']/.test(v))) return undefined;
+    words.push(sub.text);
+  }
+  return words;
 }
 
 /** Severity for a finding on this node: null when Apache never reads it, a warning when it may not. */

@@ -41,13 +41,15 @@ function enclosingContainer(node: Node): SectionNode | null {
 }
 
 function hasAuthorization(section: SectionNode, ast: ConfigAst): boolean {
-  const visit = (nodes: readonly Node[]): boolean =>
-    nodes.some((n) => {
-      if (n.kind === 'directive') return n.nameLower === 'require' && standingOf(n, ast).reach !== 'skipped';
-      if (n.kind !== 'section') return false;
-      if (CONTAINERS.has(n.nameLower)) return true;
-      // A body Apache may read counts; one it skips does not.
-      return sectionInfo(n.nameLower)?.transparent === true && visit(n.children);
-    });
-  return visit(section.children);
+  // Iterative: transparent sections can nest deeper than the call stack.
+  const pending: Node[] = [...section.children];
+  while (pending.length) {
+    const n = pending.pop()!;
+    if (n.kind === 'directive' && n.nameLower === 'require' && standingOf(n, ast).reach !== 'skipped') return true;
+    if (n.kind !== 'section') continue;
+    if (CONTAINERS.has(n.nameLower)) return true;
+    // A body Apache may read counts; one it skips does not.
+    if (sectionInfo(n.nameLower)?.transparent) for (const c of n.children) pending.push(c);
+  }
+  return false;
 }

@@ -4,7 +4,7 @@ import type { DirectiveInfo, PlaceName } from '../../catalog/types';
 import { PLACE_NAMES } from '../../catalog/types';
 import type { ContextRule } from '../../catalog/data/context-rules';
 import { sectionInfo } from '../../catalog/sections';
-import type { Standing } from '../../catalog/placement';
+import { inPassThrough, innermostFrame, type Standing } from '../../catalog/placement';
 
 const SECTION_WORDS: Record<Exclude<PlaceName, 'server'>, string> = {
   virtualhost: '<VirtualHost>',
@@ -39,13 +39,12 @@ export function htaccessProblem(info: DirectiveInfo): string | undefined {
 
 /** Directives that check where they stand themselves, with their own wording. */
 export function ruleProblem(info: DirectiveInfo, rule: ContextRule, standing: Standing): string | undefined {
-  const places = standing.frames.map((f) => f.place);
   const ok =
     rule.requires === 'virtualhost'
-      ? places[0] === 'virtualhost'
+      ? standing.inner?.place === 'virtualhost'
       : rule.requires === 'per-directory'
-        ? places.some((p) => p && p !== 'virtualhost' && p !== 'server')
-        : standing.frames.some((f) => f.section.nameLower === 'mdomainset' || f.section.nameLower === 'mdomain');
+        ? innermostFrame(standing, (p) => !!p && p !== 'virtualhost' && p !== 'server') !== undefined
+        : inPassThrough(standing);
   if (ok) return undefined;
   const need = { virtualhost: 'directly inside a <VirtualHost>', 'per-directory': 'inside <Directory>, <Location>, <Files>, <If> or .htaccess', mdomainset: 'inside <MDomainSet> (or <MDomain>)' }[rule.requires];
   return `${info.name} only works ${need} (Apache: "${rule.apache}").`;
@@ -56,18 +55,33 @@ export function ruleProblem(info: DirectiveInfo, rule: ContextRule, standing: St
  * <ElseIf> needs the previous conditional section of that scope to be an <If> or <ElseIf>.
  */
 export function elseWithoutIf(section: SectionNode, topLevel: readonly Node[]): boolean {
-  let scope = section.parent;
-  while (scope && sectionInfo(scope.nameLower)?.transparent) scope = scope.parent;
-  let last: string | null = null;
-  const visit = (nodes: readonly Node[]): boolean => {
-    for (const n of nodes) {
-      if (n === section) return true;
-      if (n.kind !== 'section') continue;
-      if (n.nameLower === 'if' || n.nameLower === 'elseif' || n.nameLower === 'else') last = n.nameLower;
-      else if (sectionInfo(n.nameLower)?.transparent && visit(n.children)) return true;
-    }
-    return false;
-  };
-  visit(scope ? scope.children : topLevel);
+  let chains = chainCache.get(topLevel);
+  if (!chains) chainCache.set(topLevel, (chains = previousConditionals(topLevel)));
+  const last = chains.get(section);
   return last !== 'if' && last !== 'elseif';
+}
+
+const chainCache = new WeakMap<readonly Node[], Map<SectionNode, string | null>>();
+
+/** For each conditional section, the one before it in its scope: one pass, no recursion (nesting can be deep). */
+function previousConditionals(topLevel: readonly Node[]): Map<SectionNode, string | null> {
+  const before = new Map<SectionNode, string | null>();
+  const last = new Map<SectionNode | null, string>();
+  const stack: Array<{ list: readonly Node[]; i: number; scope: SectionNode | null }> = [{ list: topLevel, i: 0, scope: null }];
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    if (top.i >= top.list.length) {
+      stack.pop();
+      continue;
+    }
+    const n = top.list[top.i++];
+    if (n.kind !== 'section') continue;
+    if (n.nameLower === 'if' || n.nameLower === 'elseif' || n.nameLower === 'else') {
+      before.set(n, last.get(top.scope) ?? null);
+      last.set(top.scope, n.nameLower);
+    }
+    // Transparent sections share the scope around them; any other section starts its own.
+    stack.push({ list: n.children, i: 0, scope: sectionInfo(n.nameLower)?.transparent ? top.scope : n });
+  }
+  return before;
 }

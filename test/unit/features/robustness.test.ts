@@ -2,16 +2,16 @@
 // completion edits stay on the cursor's line and end at the cursor (as LSP requires).
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import type { Range, TextEdit } from 'vscode-languageserver/node';
+import type { DocumentSymbol, Range, TextEdit } from 'vscode-languageserver/node';
 import { analyzeText } from '../../../server/service';
 import { hover } from '../../../server/features/hover';
 import { completion } from '../../../server/features/completion';
 import { definition } from '../../../server/features/definition';
 import { references } from '../../../server/features/references';
 import { prepareRename, rename } from '../../../server/features/rename';
-import { documentSymbols } from '../../../server/features/symbols';
+import { documentSymbols, MAX_SYMBOL_DEPTH } from '../../../server/features/symbols';
 import { foldingRanges } from '../../../server/features/folding';
-import { selectionRanges } from '../../../server/features/selection';
+import { MAX_SELECTION_DEPTH, selectionRanges } from '../../../server/features/selection';
 import { documentLinks } from '../../../server/features/links';
 import { semanticTokens } from '../../../server/features/semanticTokens';
 
@@ -65,4 +65,25 @@ TEXTS.forEach((text, n) => {
       for (let s: any = selectionRanges(a, [position])[0]; s; s = s.parent) inside(text, a.lines, s.range);
     }
   });
+});
+
+test('100,000 nested sections: every feature answers, and its answer can be sent (JSON encoders recurse)', () => {
+  const depth = 100000;
+  const text = '<Directory /x>\nRequire all granted\n'.repeat(depth) + '</Directory>\n'.repeat(depth);
+  const a = analyzeText('file:///ws/deep.conf', text);
+  assert.ok(!a.reports.some((r) => r.rule === 'internal-error'), a.reports.find((r) => r.rule === 'internal-error')?.message);
+  const symbols = documentSymbols(a);
+  let levels = 0;
+  for (let s: DocumentSymbol | undefined = symbols[0]; s; s = s.children?.[0]) levels++;
+  assert.equal(levels, MAX_SYMBOL_DEPTH + 1);
+  assert.equal(JSON.parse(JSON.stringify(symbols))[0].name, '<Directory /x>');
+  const inner = a.lines.positionAt(text.lastIndexOf('Require') + 2);
+  const chain = selectionRanges(a, [inner]);
+  let count = 0;
+  for (let s: any = chain[0]; s; s = s.parent) count++;
+  assert.equal(count, MAX_SELECTION_DEPTH);
+  assert.equal(JSON.parse(JSON.stringify(chain))[0].range.start.line, inner.line);
+  assert.ok(hover(a, inner));
+  assert.ok(completion(a, a.lines.positionAt(text.indexOf('</Directory>'))).length > 0);
+  assert.equal(foldingRanges(a).length, depth);
 });

@@ -1,4 +1,8 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
 import { pythonRuleTable, py } from './python-table';
+import { analyzeText } from '../../../server/service';
+import type { ScriptServing } from '../../../server/workspace/scripts-serving';
 
 pythonRuleTable('django-settings-setdefault', {
   valid: [
@@ -33,8 +37,9 @@ pythonRuleTable('django-settings-setdefault', {
         '',
         'application = get_wsgi_application()',
       ),
-      message: ['setdefault()', 'DJANGO_SETTINGS_MODULE', 'share', "os.environ['DJANGO_SETTINGS_MODULE'] = 'shop.settings'"],
-      severity: 'warning',
+      // No configuration in view serves it (a lone Django project): information, not a warning.
+      message: ['setdefault()', 'DJANGO_SETTINGS_MODULE', 'Could not see a configuration that serves this script', "os.environ['DJANGO_SETTINGS_MODULE'] = 'shop.settings'"],
+      severity: 'information',
     },
     {
       uri: 'file:///srv/blog/blog.wsgi',
@@ -46,4 +51,25 @@ pythonRuleTable('django-settings-setdefault', {
       code: py('import os', "name = «os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'a.settings')»"),
     },
   ],
+});
+
+// With the configurations in view: a warning naming the alias that shares its process, nothing when each serving
+// alias has a process of its own.
+const WSGI = py('import os', "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'shop.settings')", 'application = None');
+const found = (serving: ScriptServing) =>
+  analyzeText('file:///ws/shop/wsgi.py', WSGI, 0, {}, undefined, { servingOf: () => serving }).reports.filter((r) => r.rule === 'django-settings-setdefault');
+
+test('django-settings-setdefault: served from a shared process, the warning says by which alias and with whom', () => {
+  const shared = found({
+    aliases: [{ label: "'/shop' of the main server (outside any <VirtualHost>), in /etc/apache2/sites-enabled/shop.conf,", shared: "daemon group 'sites' with '/blog' (/srv/blog/wsgi.py)" }],
+    key: 'k1',
+  });
+  assert.equal(shared.length, 1);
+  assert.equal(shared[0].severity, 'warning');
+  assert.match(shared[0].message, /Here '\/shop' of the main server \(outside any <VirtualHost>\), in \/etc\/apache2\/sites-enabled\/shop\.conf, shares daemon group 'sites' with '\/blog'/);
+});
+
+test('django-settings-setdefault: served only by aliases with a process of their own, nothing is said', () => {
+  assert.deepEqual(found({ aliases: [{ label: "'/' in 'shop.example.com'" }], key: 'k2' }), []);
+  assert.equal(found({ aliases: [], key: '' })[0].severity, 'information');
 });

@@ -29,6 +29,8 @@ ruleTable('unknown-directive', {
       message: ["Invalid command '<VirtualHots'"],
     },
     { code: '«Frobnicate» yes\n', message: ['no module Apache ships defines it'], severity: 'error' },
+    // A quoted name touching its argument: the rename keeps the two words apart.
+    { code: "«'ServerNmae'»example.com\n", fixed: 'ServerName example.com\n' },
     {
       code: 'LoadModule security2_module /usr/lib/apache2/modules/mod_security2.so\n«SecRuleEngine» On\n',
       message: ['third-party module', 'security2_module'],

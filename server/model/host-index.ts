@@ -1,0 +1,67 @@
+// Per-analysis indexes the rules share, each computed once per model on first use: rules ask their questions per
+// script alias or per group reference, and answering each by scanning every directive of every host made the
+// analysis quadratic in the number of virtual hosts.
+import type { Node, SectionNode } from '../syntax/ast';
+import type { ConfigModel, DaemonGroup, VirtualHost } from './model';
+import { enclosingVirtualHost } from './model';
+
+const byHost = new WeakMap<readonly Node[], Map<SectionNode | null, Node[]>>();
+
+/**
+ * The nodes of `list` (in document order) that can be in effect for requests of `vhost`: those inside it and
+ * those outside every <VirtualHost>, in the same order. For the main server (null) that is the whole list.
+ * Grouped once per list, so pass lists that live as long as the model (directivesNamed, cached filters).
+ */
+export function visibleFrom<T extends Node>(list: readonly T[], vhost: SectionNode | null): readonly T[] {
+  if (vhost === null || list.length === 0) return list;
+  let groups = byHost.get(list) as Map<SectionNode | null, T[]> | undefined;
+  if (!groups) {
+    groups = new Map();
+    for (const node of list) {
+      const host = enclosingVirtualHost(node);
+      const group = groups.get(host);
+      if (group) group.push(node);
+      else groups.set(host, [node]);
+    }
+    byHost.set(list, groups as Map<SectionNode | null, Node[]>);
+  }
+  const own = groups.get(vhost) ?? [];
+  const main = groups.get(null) ?? [];
+  if (main.length === 0) return own;
+  if (own.length === 0) return main;
+  // Both in document order: merge them.
+  const merged: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < own.length || j < main.length) merged.push(j >= main.length || (i < own.length && own[i].start < main[j].start) ? own[i++] : main[j++]);
+  return merged;
+}
+
+interface Lookups {
+  vhosts: Map<SectionNode, VirtualHost>;
+  daemons: Map<string, DaemonGroup>;
+}
+
+const lookups = new WeakMap<ConfigModel, Lookups>();
+
+function lookupsOf(model: ConfigModel): Lookups {
+  let l = lookups.get(model);
+  if (!l) {
+    const daemons = new Map<string, DaemonGroup>();
+    // The first definition wins, as a search in document order would find it.
+    for (const d of model.daemons) if (!daemons.has(d.name)) daemons.set(d.name, d);
+    l = { vhosts: new Map(model.vhosts.map((v) => [v.node, v])), daemons };
+    lookups.set(model, l);
+  }
+  return l;
+}
+
+/** The VirtualHost entry of a <VirtualHost> section. */
+export function vhostEntry(model: ConfigModel, section: SectionNode): VirtualHost | undefined {
+  return lookupsOf(model).vhosts.get(section);
+}
+
+/** The first WSGIDaemonProcess defining `name`. */
+export function firstDaemonNamed(model: ConfigModel, name: string): DaemonGroup | undefined {
+  return lookupsOf(model).daemons.get(name);
+}

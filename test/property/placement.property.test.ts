@@ -1,0 +1,96 @@
+// standingOf works each section's body out once, top-down; this checks it against the direct reading (walk up
+// from the node, as Apache's reader nests) on generated nestings of every kind of section, pass-through and
+// skipped ones included. `FUZZ_RUNS` raises the count as for the other properties.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { parse, walk } from '../../server/syntax/parser';
+import type { Node, SectionNode } from '../../server/syntax/ast';
+import { conditionReach, everyFrame, innermostFrame, inPassThrough, placeOf, standingOf, type Frame, type Reach } from '../../server/catalog/placement';
+import { sectionInfo } from '../../server/catalog/sections';
+import type { PlaceName } from '../../server/catalog/types';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
+
+const PLACE_OF: Record<string, PlaceName> = {
+  virtualhost: 'virtualhost', directory: 'directory', directorymatch: 'directory', location: 'location',
+  locationmatch: 'location', files: 'files', filesmatch: 'files', if: 'if', elseif: 'if', else: 'if', proxy: 'proxy',
+  proxymatch: 'proxy', limit: 'limit', limitexcept: 'limit', requireall: 'authz', requireany: 'authz', requirenone: 'authz',
+};
+const PASS_THROUGH = new Set(['mdomainset', 'mdomain']);
+
+/** The direct reading: walk up from the node (the previous implementation, kept as the oracle). */
+function expected(node: Node, reachOfCondition: (s: SectionNode) => Reach) {
+  let reach: Reach = 'active';
+  let because: SectionNode | null = null;
+  const frames: Frame[] = [];
+  const passThrough: SectionNode[] = [];
+  for (let p = node.parent; p; p = p.parent) {
+    const info = sectionInfo(p.nameLower);
+    if (info?.rawBody) return { reach: 'skipped', because: p, frames: [] };
+    if (info?.transparent) {
+      const r = reachOfCondition(p);
+      if (r === 'skipped') return { reach: r, because: p, frames: [] };
+      if (r === 'maybe' && reach === 'active') [reach, because] = [r, p];
+      continue;
+    }
+    if (PASS_THROUGH.has(p.nameLower)) {
+      passThrough.push(p);
+      continue;
+    }
+    frames.push({ place: PLACE_OF[p.nameLower] ?? null, section: passThrough.shift() ?? p });
+  }
+  if (passThrough.length) frames.push({ place: 'server', section: passThrough[0] });
+  return { reach, because, frames };
+}
+
+const OPEN = [
+  '<VirtualHost *:80>', '<Directory /a>', '<Location />', '<Files x>', '<If "true">', '<Else>', '<Proxy *>', '<Limit GET>',
+  '<RequireAll>', '<RequireNone>', '<AuthnProviderAlias file f>', '<MDomainSet a.example>', '<MDomain b.example>',
+  '<IfModule mod_ssl.c>', '<IfModule !mod_ssl.c>', '<IfModule mod_nope.c>', '<IfDefine X>', '<IfDefine !X>', '<IfDefine Y>',
+  '<IfVersion >= 2.4>', '<IfVersion < 2.2>', '<IfFile /x>', '<Macro M $a>', '<LuaQuickHandler>',
+];
+const LINE = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...OPEN) },
+  { weight: 2, arbitrary: fc.constant('</close>') },
+  { weight: 2, arbitrary: fc.constantFrom('Require all granted', 'ServerName a', 'Define X', 'LoadModule ssl_module x.so', 'MDMember c') },
+);
+const doc = fc.array(LINE, { maxLength: 60 }).map((lines) => {
+  // `</close>` closes whatever is open, so the nesting is exactly what was generated.
+  const open: string[] = [];
+  return lines
+    .map((l) => {
+      if (l !== '</close>') {
+        if (l.startsWith('<')) open.push(l.slice(1).split(/[\s>]/)[0]);
+        return l;
+      }
+      const name = open.pop();
+      return name ? `</${name}>` : '# nothing open';
+    })
+    .join('\n');
+});
+
+test('standingOf agrees with the direct walk up from each node', () => {
+  fc.assert(
+    fc.property(doc, (text) => {
+      const ast = parse(text);
+      const conditions = (s: SectionNode) => conditionReach(s, ast);
+      for (const node of walk(ast.children)) {
+        const want = expected(node, conditions);
+        const got = standingOf(node, ast);
+        assert.equal(got.reach, want.reach, text);
+        assert.equal(got.because, want.because, text);
+        assert.deepEqual(got.frames.map((f) => [f.place, f.section.start]), want.frames.map((f) => [f.place, f.section.start]), text);
+        assert.equal(got.inner?.section, want.frames[0]?.section);
+        assert.equal(placeOf(got), want.frames[0] ? want.frames[0].place ?? undefined : 'server');
+        for (const place of [null, 'virtualhost', 'directory', 'location', 'if', 'authz', 'server'] as const) {
+          assert.equal(innermostFrame(got, (p) => p === place)?.section, want.frames.find((f) => f.place === place)?.section, text);
+          assert.equal(everyFrame(got, (p) => p !== place), want.frames.every((f) => f.place !== place), text);
+        }
+        assert.equal(inPassThrough(got), want.frames.some((f) => PASS_THROUGH.has(f.section.nameLower)), text);
+      }
+    }),
+    { numRuns: RUNS, seed: SEED },
+  );
+});
