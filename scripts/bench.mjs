@@ -74,6 +74,12 @@ function measure(cmd, args, env = {}) {
   return { wall, rssMb: m ? Number(m[1]) / 1024 : undefined, status: r.status, stderr: r.stderr };
 }
 
+/** The run with the median wall time of three: one run on a shared machine is mostly noise. */
+function medianRun(run, times = 3) {
+  const runs = Array.from({ length: times }, run).sort((a, b) => a.wall - b.wall);
+  return runs[Math.floor(times / 2)];
+}
+
 function apacheConfig(file) {
   const wrapper = path.join(OUT, `apache-${path.basename(file)}`);
   fs.writeFileSync(
@@ -105,20 +111,26 @@ const files = SIZES.map(generate);
 for (const file of files) {
   const lines = lineCount(file);
   measure(process.execPath, [path.join(ROOT, 'bin/apache-wsgi-lint.js'), '--format', 'json', file]); // warm the disk cache
-  const ours = measure(process.execPath, [path.join(ROOT, 'bin/apache-wsgi-lint.js'), '--format', 'json', file]);
-  const apache = hasApache ? measure('apache2', ['-t', '-f', apacheConfig(file)], apacheEnv) : undefined;
+  const ours = medianRun(() => measure(process.execPath, [path.join(ROOT, 'bin/apache-wsgi-lint.js'), '--format', 'json', file]));
+  const apache = hasApache ? medianRun(() => measure('apache2', ['-t', '-f', apacheConfig(file)], apacheEnv)) : undefined;
   if (apache && apache.status !== 0) console.error(`note: apache2 -t rejected ${path.basename(file)}: ${apache.stderr.split('\n').slice(-3).join(' ')}`);
   rows.push({ file: path.basename(file), lines, ours, apache });
 }
 
 console.log(`\nMachine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}${smoke ? ' (smoke run)' : ''}\n`);
-console.log('1. CLI (apache-wsgi-lint --format json) vs apache2 -t (budget: ratio ≤ 0.5 on 85k lines, RSS ≤ 150 MB)');
+console.log('1. CLI (apache-wsgi-lint --format json) vs apache2 -t, median of 3 runs each (budget: ratio ≤ 0.5 on 85k lines, RSS ≤ 150 MB)');
 console.log('| file | lines | CLI ms | CLI RSS MB | apache2 -t ms | ratio |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
 for (const r of rows) {
   const ratio = r.apache ? (r.ours.wall / r.apache.wall).toFixed(2) : 'n/a';
   console.log(`| ${r.file} | ${r.lines} | ${ms(r.ours.wall)} | ${r.ours.rssMb?.toFixed(0) ?? 'n/a'} | ${r.apache ? ms(r.apache.wall) : 'not installed'} | ${ratio} |`);
 }
+
+// Server start-up is measured (printed under 3.) while this process is still small: after the in-process runs
+// below, this client's own garbage collection would add tens of milliseconds to the server's figure.
+const startFile = files.find((f) => f.includes('-300')) ?? files[0];
+const starts = [];
+for (let i = 0; i < 5; i++) starts.push(await firstDiagnostics(fs.readFileSync(startFile, 'utf8')));
 
 // ---------------------------------------------------------------- 2. in-process service
 let seed = 42;
@@ -175,9 +187,9 @@ function loadFeatures() {
 }
 
 // ---------------------------------------------------------------- 3. server start to first diagnostics
-const startFile = files.find((f) => f.includes('-300')) ?? files[0];
-const startMs = await firstDiagnostics(fs.readFileSync(startFile, 'utf8'));
-console.log(`\n3. Language server (stdio) start to first publishDiagnostics, ${lineCount(startFile)}-line document: ${ms(startMs)} ms (budget ≤ 300 ms)`);
+console.log(
+  `\n3. Language server (stdio) start to first publishDiagnostics, ${lineCount(startFile)}-line document: median ${ms(median(starts))} ms of 5 starts (${ms(Math.min(...starts))}–${ms(Math.max(...starts))}; budget ≤ 300 ms)`,
+);
 
 async function firstDiagnostics(text) {
   const t0 = performance.now();

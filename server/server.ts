@@ -21,10 +21,18 @@ import { languageCapabilities, registerLanguageFeatures, rememberWorkspace } fro
 import { commandCapabilities, commandDiagnostics, registerCommands } from './features/commands';
 import { DEFAULT_MAX_PROBLEMS, resolveSettings } from './config/settings';
 import { ruleIds } from './config/ruleList';
+import { FrameRepair } from './transport/frames';
 
 const DEBOUNCE_MS = 150;
 
-const connection = createConnection(ProposedFeatures.all);
+// Over stdio the input passes through FrameRepair first: a message with a wrong Content-Length is dropped
+// instead of misaligning every message after it. (IPC delivers whole messages; nothing to repair.)
+const stdio = process.argv.includes('--stdio');
+const connection = stdio
+  ? createConnection(ProposedFeatures.all, process.stdin.pipe(new FrameRepair((why) => connection.console.warn(`apache-wsgi: dropped a malformed message (${why})`))), process.stdout)
+  : createConnection(ProposedFeatures.all);
+// The stock --stdio path sends console output to the client; stdout is the protocol stream, so do the same.
+if (stdio) for (const k of ['log', 'info', 'debug', 'warn', 'error'] as const) console[k] = (...args: unknown[]) => connection.console[k === 'debug' ? 'log' : k](args.map(String).join(' '));
 const documents = new TextDocuments(TextDocument);
 const cache = new AnalysisCache();
 const timers = new Map<string, NodeJS.Timeout>();

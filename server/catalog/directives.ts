@@ -79,23 +79,35 @@ function toInfo(f: DirectiveFacts): DirectiveInfo {
   return info;
 }
 
-const table: DirectiveInfo[] = directiveFacts.map(toInfo);
+// Entries are built on first lookup: a file names a few dozen of the ~700 directives, and building them all cost
+// the language server and the CLI several milliseconds of start-up.
+const built = new Map<DirectiveFacts, DirectiveInfo>();
+
+function infoOf(f: DirectiveFacts): DirectiveInfo {
+  let info = built.get(f);
+  if (!info) built.set(f, (info = toInfo(f)));
+  return info;
+}
 
 // A few names exist both as a directive and as a section (MDomain and <MDomain>, LuaHookFixups and
 // <LuaHookFixups>), so the two kinds are looked up separately.
-const plain = new Map(table.filter((d) => !d.section).map((d) => [d.name.toLowerCase(), d]));
-const sectionForms = new Map(table.filter((d) => d.section).map((d) => [d.name.toLowerCase(), d]));
+const plain = new Map(directiveFacts.filter((f) => !f.section).map((f) => [f.name.toLowerCase(), f]));
+const sectionForms = new Map(directiveFacts.filter((f) => f.section).map((f) => [f.name.toLowerCase(), f]));
+
+const entry = (f: DirectiveFacts | undefined) => (f ? infoOf(f) : undefined);
 
 /**
  * The entry for a name (lower case, sections without `<`). `section` picks the kind; without it the plain
  * directive wins and the section form is the fallback.
  */
 export function directiveInfo(nameLower: string, section?: boolean): DirectiveInfo | undefined {
-  if (section === true) return sectionForms.get(nameLower);
-  if (section === false) return plain.get(nameLower);
-  return plain.get(nameLower) ?? sectionForms.get(nameLower);
+  if (section === true) return entry(sectionForms.get(nameLower));
+  if (section === false) return entry(plain.get(nameLower));
+  return entry(plain.get(nameLower) ?? sectionForms.get(nameLower));
 }
 
+let table: DirectiveInfo[] | undefined;
+
 export function allDirectives(): readonly DirectiveInfo[] {
-  return table;
+  return (table ??= directiveFacts.map(infoOf));
 }

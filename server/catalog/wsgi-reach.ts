@@ -98,13 +98,58 @@ const UNCERTAIN_SECTIONS = new Set(['ifversion', 'iffile', 'ifdirective', 'ifsec
 
 /** Whether Apache reads `node` (judged for mod_wsgi directives: a `!mod_wsgi.c` body never matters). */
 export function reachOf(node: Node, vars: Map<string, string | null>, wholeServer = false): ReachInfo {
-  let result: ReachInfo = { reach: 'active', because: null };
-  for (let p = node.parent; p; p = p.parent) {
-    const reach = sectionReach(p, vars, wholeServer);
-    if (reach === 'skipped') return { reach, because: p };
-    if (reach === 'maybe' && result.reach === 'active') result = { reach, because: p };
+  if (!node.parent) return { reach: 'active', because: null };
+  // The innermost skipped section decides; else the innermost uncertain one. Only <IfDefine> depends on `vars`:
+  // the others are summed up once per section, so a node costs its <IfDefine> ancestors, not its depth.
+  const f = fixedOf(node.parent);
+  let [skipped, skippedDepth, maybe, maybeDepth] = [f.skipped, f.skippedDepth, f.maybe, f.maybeDepth];
+  for (let l = f.ifDefines; l && l.depth > skippedDepth; l = l.next) {
+    const reach = sectionReach(l.section, vars, wholeServer);
+    if (reach === 'skipped') [skipped, skippedDepth] = [l.section, l.depth];
+    else if (reach === 'maybe' && l.depth > maybeDepth) [maybe, maybeDepth] = [l.section, l.depth];
   }
-  return result;
+  if (skipped) return { reach: 'skipped', because: skipped };
+  return maybe ? { reach: 'maybe', because: maybe } : { reach: 'active', because: null };
+}
+
+interface IfDefineLink {
+  section: SectionNode;
+  depth: number;
+  next: IfDefineLink | null;
+}
+
+/** A section body's reach from the sections that do not depend on Defines, and its <IfDefine>s, innermost first. */
+interface FixedReach {
+  depth: number;
+  skipped: SectionNode | null;
+  skippedDepth: number;
+  maybe: SectionNode | null;
+  maybeDepth: number;
+  ifDefines: IfDefineLink | null;
+}
+
+const TOP_REACH: FixedReach = { depth: 0, skipped: null, skippedDepth: -1, maybe: null, maybeDepth: -1, ifDefines: null };
+const fixedMemo = new WeakMap<SectionNode, FixedReach>();
+const NO_VARS = new Map<string, string | null>();
+
+/** Worked out once per section, from the outside in and without recursion (nesting can be deep). */
+function fixedOf(section: SectionNode): FixedReach {
+  const pending: SectionNode[] = [];
+  for (let p: SectionNode | null = section; p && !fixedMemo.has(p); p = p.parent) pending.push(p);
+  for (let i = pending.length - 1; i >= 0; i--) {
+    const s = pending[i];
+    const outer = s.parent ? fixedMemo.get(s.parent)! : TOP_REACH;
+    const depth = outer.depth + 1;
+    const own: FixedReach = { ...outer, depth };
+    if (s.nameLower === 'ifdefine') own.ifDefines = { section: s, depth, next: outer.ifDefines };
+    else {
+      const reach = sectionReach(s, NO_VARS, false);
+      if (reach === 'skipped') [own.skipped, own.skippedDepth] = [s, depth];
+      else if (reach === 'maybe') [own.maybe, own.maybeDepth] = [s, depth];
+    }
+    fixedMemo.set(s, own);
+  }
+  return fixedMemo.get(section)!;
 }
 
 function sectionReach(section: SectionNode, vars: Map<string, string | null>, wholeServer: boolean): Reach {

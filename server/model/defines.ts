@@ -46,7 +46,8 @@ export function defineIndex(ast: ConfigAst): DefineIndex {
     if (!s.includes('${')) continue;
     const first = skipBlanks(s, 0);
     if (s[first] === '#') continue;
-    for (const m of s.matchAll(/\$\{([^}]+)\}/g)) {
+    // Only up to the last `}`: past it every `${` would rescan to the end of the line (quadratic).
+    for (const m of s.slice(0, s.lastIndexOf('}') + 1).matchAll(/\$\{([^}]+)\}/g)) {
       const at = m.index;
       index.uses.push({
         name: m[1],

@@ -32,7 +32,9 @@ export function substitute(text: string, vars: Variables): Substituted {
   const unresolved: string[] = [];
   const inserted: string[] = [];
   if (!text.includes('${')) return { text, unresolved, inserted };
-  const out = text.replace(REFERENCE, (ref, name: string) => {
+  // Past the last `}` no reference can close; matching there would rescan to the end from every `${` (quadratic).
+  const last = text.lastIndexOf('}');
+  const out = text.slice(0, last + 1).replace(REFERENCE, (ref, name: string) => {
     const v = variableValue(vars, name);
     if (typeof v === 'string') {
       inserted.push(v);
@@ -40,7 +42,7 @@ export function substitute(text: string, vars: Variables): Substituted {
     }
     unresolved.push(name);
     return ref;
-  });
+  }) + text.slice(last + 1);
   return { text: out, unresolved, inserted };
 }
 

@@ -137,7 +137,7 @@ test('mutated real configs never break analysis', () => {
   fc.assert(fc.property(mutated, (t) => checkInvariants(t)), params);
 });
 
-test('every preferred fix applies cleanly, changes only its range and adds no parse problems', () => {
+test('every fix changes only its range; a preferred one removes its finding and puts no parse problem on a clean line', () => {
   fc.assert(
     fc.property(fc.oneof(mutated, soup), (text) => {
       const a = analyzeText('file:///fuzz.conf', text);

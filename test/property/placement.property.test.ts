@@ -9,6 +9,8 @@ import type { Node, SectionNode } from '../../server/syntax/ast';
 import { conditionReach, everyFrame, innermostFrame, inPassThrough, placeOf, standingOf, type Frame, type Reach } from '../../server/catalog/placement';
 import { sectionInfo } from '../../server/catalog/sections';
 import type { PlaceName } from '../../server/catalog/types';
+import { reachOf } from '../../server/catalog/wsgi-reach';
+import { debianModule } from '../../server/catalog/modules';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
@@ -89,6 +91,56 @@ test('standingOf agrees with the direct walk up from each node', () => {
           assert.equal(everyFrame(got, (p) => p !== place), want.frames.every((f) => f.place !== place), text);
         }
         assert.equal(inPassThrough(got), want.frames.some((f) => PASS_THROUGH.has(f.section.nameLower)), text);
+      }
+    }),
+    { numRuns: RUNS, seed: SEED },
+  );
+});
+
+/** wsgi-reach's reading, walked up from the node (the previous implementation, kept as the oracle). */
+function expectedReach(node: Node, vars: Map<string, string | null>, wholeServer: boolean) {
+  const sectionReach = (section: SectionNode): Reach => {
+    const arg = section.args[0]?.value ?? '';
+    const negated = arg.startsWith('!');
+    const name = negated ? arg.slice(1) : arg;
+    if (section.nameLower === 'ifmodule') {
+      const lower = name.toLowerCase();
+      if (lower === 'mod_wsgi.c' || lower === 'wsgi_module') return negated ? 'skipped' : 'active';
+      return !negated && debianModule(name) ? 'active' : 'maybe';
+    }
+    if (section.nameLower === 'ifdefine') {
+      const defined = vars.has(name);
+      if (defined || wholeServer) return defined !== negated ? 'active' : 'skipped';
+      return 'maybe';
+    }
+    return ['ifversion', 'iffile', 'ifdirective', 'ifsection', 'macro'].includes(section.nameLower) ? 'maybe' : 'active';
+  };
+  let result: { reach: Reach; because: SectionNode | null } = { reach: 'active', because: null };
+  for (let p = node.parent; p; p = p.parent) {
+    const reach = sectionReach(p);
+    if (reach === 'skipped') return { reach, because: p };
+    if (reach === 'maybe' && result.reach === 'active') result = { reach, because: p };
+  }
+  return result;
+}
+
+test('reachOf (mod_wsgi lines) agrees with the direct walk up, for any Defines', () => {
+  const wsgiDoc = fc.tuple(
+    fc.array(fc.constantFrom('<IfDefine X>', '<IfDefine !X>', '<IfDefine Y>', '<IfModule mod_wsgi.c>', '<IfModule !wsgi_module>', '<IfModule mod_nope.c>', '<IfModule mod_ssl.c>', '<IfVersion >= 2.4>', '<Macro M>', '<VirtualHost *:80>', '<Directory /a>', 'WSGIProcessGroup g', '</close>'), { maxLength: 50 }),
+    fc.subarray(['X', 'Y']),
+    fc.boolean(),
+  );
+  fc.assert(
+    fc.property(wsgiDoc, ([lines, defined, whole]) => {
+      const open: string[] = [];
+      const text = lines.map((l) => (l !== '</close>' ? (l.startsWith('<') && open.push(l.slice(1).split(/[\s>]/)[0]), l) : open.length ? `</${open.pop()}>` : '#')).join('\n');
+      const ast = parse(text);
+      const vars = new Map(defined.map((d) => [d, null]));
+      for (const node of walk(ast.children)) {
+        const want = expectedReach(node, vars, whole);
+        const got = reachOf(node, vars, whole);
+        assert.equal(got.reach, want.reach, text);
+        assert.equal(got.because, want.because, text);
       }
     }),
     { numRuns: RUNS, seed: SEED },

@@ -58,6 +58,27 @@ test('malformed JSON-RPC is answered with an error or ignored, and the server ke
   }
 });
 
+test('a wrong Content-Length or a broken header costs that message only', async () => {
+  const client = await started();
+  try {
+    const body = '{"jsonrpc":"2.0","method":"apacheWsgi/nothing","params":{}}';
+    const faults: Record<string, string> = {
+      'a Content-Length too short': `Content-Length: 10\r\n\r\n${body}`,
+      'a Content-Length too long': `Content-Length: 500\r\n\r\n${body}`,
+      'a Content-Length that is no number': `Content-Length: abc\r\n\r\n${body}`,
+      'no Content-Length': `Content-Type: application/vscode-jsonrpc\r\n\r\n${body}`,
+      'bytes before a header': `garbage${frame(body)}`,
+      'a header without its blank line': `Content-Length: 12\r\n{"a":1}`,
+    };
+    for (const [what, bytes] of Object.entries(faults)) {
+      client.sendRaw(bytes);
+      await stillServing(client, what);
+    }
+  } finally {
+    assert.equal(await client.stop(), 0);
+  }
+});
+
 test('requests for unknown documents and positions out of range get empty answers', async () => {
   const client = await started();
   try {
