@@ -197,6 +197,8 @@ registerLanguageFeatures(
   },
   // Navigation across the files of the server that includes the document (trusted workspaces only).
   (uri) => (trusted && uri.startsWith('file:') ? contexts.findingsFor(fileURLToPath(uri))?.tree : undefined),
+  // Script paths link to the file the script rules resolved them to.
+  () => scripts,
 );
 
 registerCommands(connection, documents, {

@@ -194,3 +194,41 @@ export interface RequireProviderView {
 export function requireProviderMarkdown(p: RequireProviderView): string {
   return [`**${code(`Require ${p.name}`)}** — ${p.summary}`, '', block(`Require ${p.name}${p.args ? ' ' + p.args : ''}`), '', `- Module: ${code(p.module)}`, '', `[Apache documentation](${p.url})`].join('\n');
 }
+
+/** What the script lookup made of a WSGI script path (server/features/scriptTarget.ts builds it). */
+export type ScriptTargetView =
+  /** `via`: the trailing segments shared with a workspace file; undefined when the path itself exists. */
+  | { state: 'found'; file: string; via: string | undefined }
+  | { state: 'missing'; tried: string; searched: readonly string[]; complete: boolean; absoluteChecked: boolean }
+  /** `onlyName`: one candidate, sharing nothing but the file name; else a tie between the candidates. */
+  | { state: 'ambiguous'; candidates: readonly string[]; onlyName: boolean }
+  | { state: 'skipped'; target: string; why: string }
+  | { state: 'unknown-variables'; names: readonly string[] };
+
+const MAX_LISTED = 5;
+const list = (items: readonly string[]) => [...items.slice(0, MAX_LISTED).map((f) => `- ${code(f)}`), ...(items.length > MAX_LISTED ? [`- and ${items.length - MAX_LISTED} more`] : [])];
+
+/** The script file behind a path argument, or why we name none. */
+export function scriptTargetMarkdown(view: ScriptTargetView): string {
+  switch (view.state) {
+    case 'found':
+      return `**Script:** ${code(view.file)}\n\n${view.via === undefined ? 'The configured path itself.' : `The workspace file that shares ${code(view.via)} with the configured path.`}`;
+    case 'missing': {
+      const where = view.searched.length ? `no file of that name under ${view.searched.map(code).join(', ')}` : 'no workspace folder to look in';
+      const lines = [`**Script not found:** ${code(view.tried)}${view.absoluteChecked ? ' does not exist, and' : ' (not read: outside the workspace);'} ${where}.`];
+      if (!view.complete) lines.push('', 'The search stopped at its folder budget: the file may be further down.');
+      return lines.join('\n');
+    }
+    case 'ambiguous':
+      return [
+        view.onlyName
+          ? '**Script not resolved:** the only workspace file of that name shares nothing else with the configured path:'
+          : `**Script not resolved:** ${view.candidates.length} workspace files match the configured path equally well:`,
+        ...list(view.candidates),
+      ].join('\n');
+    case 'skipped':
+      return `**Script not looked for:** ${code(view.target)} is ${view.why}.`;
+    case 'unknown-variables':
+      return `**Script not looked for:** ${view.names.map((n) => code('${' + n + '}')).join(', ')} ${view.names.length === 1 ? 'has' : 'have'} no value we know here.`;
+  }
+}

@@ -1,5 +1,5 @@
 // Hover: directives and sections from the catalogue, mod_wsgi options and `%{…}` values from their tables,
-// daemon groups and Define'd variables from the analysis. All text comes from the one renderer (catalog/render).
+// daemon groups and Define'd variables from the analysis, a WSGI script path with the file it resolves to. All text comes from the one renderer (catalog/render).
 import type { Hover, Position } from 'vscode-languageserver/node';
 import type { Analysis } from '../service';
 import type { DirectiveNode, Word } from '../syntax/ast';
@@ -11,7 +11,9 @@ import * as render from '../catalog/render';
 import { defineIndex, variableUseAt } from '../model/defines';
 import { inOptionValue, rangeOf, tokenAt } from './locate';
 import { groupIndex, groupMarkdown, groupView } from './groups';
-import type { NavScope } from './navScope';
+import { fileScope, type NavScope } from './navScope';
+import type { ScriptLookup } from '../workspace/scripts';
+import { isScriptArgument, scriptTarget } from './scriptTarget';
 import { defineView } from './define-view';
 import { requireProvider } from './require-providers';
 
@@ -21,14 +23,17 @@ interface Found {
   end: number;
 }
 
-/** With a server tree's `scope`, daemon groups and variables are described from every file of the server. */
-export function hover(analysis: Analysis, position: Position, scope?: NavScope): Hover | null {
-  const found = hoverAt(analysis, analysis.lines.offsetAt(position), scope?.root ? scope : undefined);
+/**
+ * With a server tree's `scope`, daemon groups and variables are described from every file of the server. With
+ * `scripts` (the lookup the script rules use), a WSGI script path says which file it resolves to.
+ */
+export function hover(analysis: Analysis, position: Position, scope?: NavScope, scripts?: ScriptLookup): Hover | null {
+  const found = hoverAt(analysis, analysis.lines.offsetAt(position), scope?.root ? scope : undefined, scripts);
   if (!found) return null;
   return { contents: { kind: 'markdown', value: found.markdown }, range: rangeOf(analysis.lines, found.start, found.end) };
 }
 
-export function hoverAt(analysis: Analysis, offset: number, scope?: NavScope): Found | null {
+export function hoverAt(analysis: Analysis, offset: number, scope?: NavScope, scripts?: ScriptLookup): Found | null {
   const use = variableUseAt(defineIndex(analysis.ast), offset);
   if (use) {
     const span = use.via === 'ifdefine' ? { start: use.start, end: use.end } : { start: use.outerStart, end: use.outerEnd };
@@ -49,7 +54,7 @@ export function hoverAt(analysis: Analysis, offset: number, scope?: NavScope): F
     return section ? { markdown: render.bareSectionMarkdown(section), start: span.start, end: span.end } : null;
   }
   const { node, word, index } = token;
-  return node.kind === 'directive' ? argumentHover(analysis, { node, word, index }, offset, scope) : null;
+  return node.kind === 'directive' ? argumentHover(analysis, { node, word, index }, offset, scope, scripts) : null;
 }
 
 /** Which `%{…}` slot a plain argument of these directives fills. */
@@ -71,7 +76,7 @@ const SLOT_OF_OPTION: Record<string, WsgiValueSlot> = {
 /** Slots whose plain (non-`%{…}`) values are daemon group names. */
 const GROUP_SLOTS = new Set<WsgiValueSlot>(['process-group', 'restrict-process']);
 
-function argumentHover(analysis: Analysis, token: { node: DirectiveNode; word: Word; index: number }, offset: number, scope?: NavScope): Found | null {
+function argumentHover(analysis: Analysis, token: { node: DirectiveNode; word: Word; index: number }, offset: number, scope?: NavScope, scripts?: ScriptLookup): Found | null {
   const { node, word, index } = token;
   const whole = { start: word.start, end: word.end };
   if (node.nameLower === 'define' || node.nameLower === 'undefine') {
@@ -97,7 +102,10 @@ function argumentHover(analysis: Analysis, token: { node: DirectiveNode; word: W
     return option ? { markdown: render.optionMarkdown(wsgi, option), ...whole } : null;
   }
   const positional = wsgi.positional[index];
-  return positional ? { markdown: render.positionalMarkdown(wsgi, positional), ...whole } : null;
+  if (!positional) return null;
+  const markdown = render.positionalMarkdown(wsgi, positional);
+  const script = scripts && isScriptArgument(node, word, index) ? scriptTarget(node, word, scope ?? fileScope(analysis), scripts) : undefined;
+  return { markdown: script ? `${render.scriptTargetMarkdown(script)}\n\n---\n\n${markdown}` : markdown, ...whole };
 }
 
 function valueHover(analysis: Analysis, value: string, slot: WsgiValueSlot, span: { start: number; end: number }, scope?: NavScope): Found | null {

@@ -24,6 +24,7 @@ import { semanticTokens, semanticTokensLegend } from './semanticTokens';
 import { pythonHoverAt } from '../python/hover';
 import type { TreeAnalysis } from '../workspace/analyzeTree';
 import { fileScope, treeScope, type NavScope } from './navScope';
+import type { ScriptLookup } from '../workspace/scripts';
 
 export const languageCapabilities: ServerCapabilities = {
   hoverProvider: true,
@@ -50,12 +51,14 @@ const disk = new DiskFiles();
 
 /**
  * `treeFor` gives the server tree that includes a document (trusted workspaces only): definition, references and
- * rename then work across its files.
+ * rename then work across its files. `scripts` gives the WSGI script lookup the rules use: script paths then link
+ * to, go to and describe the file it resolves them to.
  */
 export function registerLanguageFeatures(
   connection: Connection,
   analysisFor: (uri: string) => Analysis | undefined,
   treeFor: (uri: string) => TreeAnalysis | undefined = () => undefined,
+  scripts: () => ScriptLookup | undefined = () => undefined,
 ): void {
   const scopeOf = (a: Analysis): NavScope => {
     const tree = treeFor(a.uri);
@@ -76,10 +79,10 @@ export function registerLanguageFeatures(
   connection.onHover((p) => {
     const doc = analysisFor(p.textDocument.uri);
     if (doc?.python) return pythonHoverAt(doc, p.position);
-    return withAnalysis(p.textDocument.uri, null, (a) => hover(a, p.position, scopeOf(a)));
+    return withAnalysis(p.textDocument.uri, null, (a) => hover(a, p.position, scopeOf(a), scripts()));
   });
   connection.onCompletion((p) => withAnalysis(p.textDocument.uri, [], (a) => completion(a, p.position, () => scopeOf(a))));
-  connection.onDefinition((p) => withAnalysis(p.textDocument.uri, [], (a) => definition(a, p.position, scopeOf(a))));
+  connection.onDefinition((p) => withAnalysis(p.textDocument.uri, [], (a) => definition(a, p.position, scopeOf(a), scripts())));
   connection.onReferences((p) => withAnalysis(p.textDocument.uri, [], (a) => references(a, p.position, p.context.includeDeclaration, scopeOf(a))));
   connection.onPrepareRename((p) =>
     withAnalysis(p.textDocument.uri, null, (a) => {
@@ -95,7 +98,7 @@ export function registerLanguageFeatures(
   );
   connection.onDocumentSymbol((p) => withAnalysis(p.textDocument.uri, [], documentSymbols));
   connection.onFoldingRanges((p) => withAnalysis(p.textDocument.uri, [], foldingRanges));
-  connection.onDocumentLinks((p) => withAnalysis(p.textDocument.uri, [], (a) => documentLinks(a, { folders, kind: (f) => disk.kind(f) }, scopeOf(a))));
+  connection.onDocumentLinks((p) => withAnalysis(p.textDocument.uri, [], (a) => documentLinks(a, { folders, kind: (f) => disk.kind(f), scripts: scripts() }, scopeOf(a))));
   connection.onSelectionRanges((p) => withAnalysis(p.textDocument.uri, [], (a) => selectionRanges(a, p.positions)));
   // null, not empty tokens, for documents not ours: VS Code shows one provider's tokens, and empty ones would win.
   connection.languages.semanticTokens.on((p) => withAnalysis<SemanticTokens | null>(p.textDocument.uri, null, semanticTokens));

@@ -3,7 +3,9 @@
 // path under each workspace folder first (a checked-out /etc/apache2), then as written; a relative one (Apache
 // takes it from ServerRoot) next to the document and in its parent folders, then under each workspace folder.
 // ${VAR} is replaced with values Define'd in this file, or, in a server tree, with the variables in effect there
-// (Defines of other files, Debian's envvars); globs and regex back-references are not links.
+// (Defines of other files, Debian's envvars); globs and regex back-references are not links. A WSGI script path
+// links to the file the script rules resolved it to (a workspace file sharing its trailing segments), when there
+// is one.
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { DocumentLink } from 'vscode-languageserver/node';
@@ -11,7 +13,9 @@ import type { Analysis } from '../service';
 import { defineIndex } from '../model/defines';
 import { substitute, type Variables } from '../model/variables';
 import { variablesAt } from '../catalog/wsgi-reach';
-import type { NavScope } from './navScope';
+import { fileScope, type NavScope } from './navScope';
+import type { ScriptLookup } from '../workspace/scripts';
+import { isScriptArgument, scriptTarget } from './scriptTarget';
 import { rangeOf } from './locate';
 import { wordInner } from './targets';
 
@@ -47,6 +51,8 @@ export interface LinkEnvironment {
   /** Workspace folders as file-system paths. */
   folders: readonly string[];
   kind(file: string): 'file' | 'dir' | undefined;
+  /** The lookup the script rules use (RuleContext.scripts). */
+  scripts?: ScriptLookup;
 }
 
 /** How far up from the document a relative path is tried when no workspace folder holds the document. */
@@ -65,12 +71,13 @@ export function documentLinks(analysis: Analysis, env: LinkEnvironment, scope?: 
   for (const node of analysis.model.directives) {
     const indices = PATH_ARGUMENTS[node.nameLower];
     if (!indices) continue;
-    const words = indices[0] === -1 ? node.args : indices.map((i) => node.args[i]).filter((w) => w !== undefined);
-    for (const word of words) {
-      if (word.key !== null) continue;
+    for (const index of indices[0] === -1 ? node.args.keys() : indices) {
+      const word = node.args[index];
+      if (!word || word.key !== null) continue;
+      const script = env.scripts && isScriptArgument(node, word, index) ? scriptTarget(node, word, scope ?? fileScope(analysis), env.scripts) : undefined;
       const value = word.value.includes('${') ? substitute(word.value, varsAt(node.start)).text : word.value;
-      if (value === '' || /[*?[$]/.test(value)) continue;
-      const target = resolve(value, docDir, env);
+      if (script?.state !== 'found' && (value === '' || /[*?[$]/.test(value))) continue;
+      const target = script?.state === 'found' ? script.file : resolve(value, docDir, env);
       if (!target) continue;
       const inner = wordInner(word);
       links.push({ range: rangeOf(analysis.lines, inner.start, inner.end), target: pathToFileURL(target).toString(), tooltip: target });

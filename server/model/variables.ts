@@ -27,6 +27,12 @@ export interface Substituted {
 
 const REFERENCE = /\$\{([^}]*)\}/g;
 
+/**
+ * Longest text a substitution may produce. Values can double at every `Define A ${A}${A}`; past this we stop
+ * substituting and treat the rest as unknown (nothing is judged on it), so memory stays bounded.
+ */
+export const MAX_SUBSTITUTED_LENGTH = 16384;
+
 /** `text` with every `${NAME}` whose value is known replaced; the others stay as written. */
 export function substitute(text: string, vars: Variables): Substituted {
   const unresolved: string[] = [];
@@ -34,9 +40,11 @@ export function substitute(text: string, vars: Variables): Substituted {
   if (!text.includes('${')) return { text, unresolved, inserted };
   // Past the last `}` no reference can close; matching there would rescan to the end from every `${` (quadratic).
   const last = text.lastIndexOf('}');
+  let grown = text.length;
   const out = text.slice(0, last + 1).replace(REFERENCE, (ref, name: string) => {
     const v = variableValue(vars, name);
-    if (typeof v === 'string') {
+    if (typeof v === 'string' && grown + v.length - ref.length <= MAX_SUBSTITUTED_LENGTH) {
+      grown += v.length - ref.length;
       inserted.push(v);
       return v;
     }

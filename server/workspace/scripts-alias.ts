@@ -4,9 +4,9 @@
 import type { ConfigAst } from '../syntax/ast';
 import type { ConfigModel, ScriptAlias } from '../model/model';
 import { effectiveSetting } from '../model/scope';
-import { definesAt } from '../catalog/wsgi-reach';
+import { variablesAt } from '../catalog/wsgi-reach';
+import { substitute, type Substituted } from '../model/variables';
 import type { ScriptLookup, ScriptResolution } from './scripts';
-import { substitute } from './defines';
 
 export interface AliasScript {
   alias: ScriptAlias;
@@ -34,21 +34,21 @@ export function aliasScripts(view: ScriptView): Map<ScriptAlias, AliasScript> {
   for (const alias of view.model.scriptAliases) {
     const raw = alias.target?.value;
     if (!raw || !alias.url || (alias.match && /\$\d/.test(raw))) continue;
-    const target = substituteKnown(raw, view, alias.node.start);
-    if (target === undefined) continue;
-    byAlias.set(alias, { alias, target, resolution: lookup.resolve(target) });
+    const target = scriptPathAt(raw, view.ast, alias.node.start, view.seesWholeServer);
+    if (target.unresolved.length > 0) continue;
+    byAlias.set(alias, { alias, target: target.text, resolution: lookup.resolve(target.text) });
   }
   memo.set(view.model, { lookup, generation: lookup.generation, byAlias });
   return byAlias;
 }
 
-/** ${VAR} replaced by the Define values known where the alias is read; undefined when one stays unknown. */
-function substituteKnown(value: string, view: ScriptView, at: number): string | undefined {
-  if (!value.includes('${')) return value;
-  const known = new Map<string, string>();
-  for (const [name, v] of definesAt(view.ast, at, view.seesWholeServer)) if (v !== null) known.set(name, v);
-  const out = substitute(value, known);
-  return out.includes('${') ? undefined : out;
+/**
+ * A script path as Apache reads it at `offset`: each ${VAR} replaced with the variables in effect there (the
+ * Defines before it; in whole-server analysis also Debian's envvars). `unresolved` names those left unknown: such a
+ * path is not looked for. Navigation reads script paths through this too, so it finds what the rules judged.
+ */
+export function scriptPathAt(raw: string, ast: ConfigAst, offset: number, wholeServer: boolean): Substituted {
+  return raw.includes('${') ? substitute(raw, variablesAt(ast, offset, wholeServer)) : { text: raw, unresolved: [], inserted: [] };
 }
 
 /**

@@ -46,3 +46,14 @@ test('in a server tree, rules read variables exported by envvars', () => {
   const alone = analyzeText('file:///a.conf', 'WSGIRestrictEmbedded ${RESTRICT}\nWSGIDaemonProcess shop threads=${THREADS}\n').reports.map((r) => r.rule);
   assert.ok(!alone.includes('wsgi-directive-value') && !alone.includes('wsgi-daemon-option-value'), alone.join());
 });
+
+test('values that double at every Define stop growing: past the cap they count as unknown, and analysis keeps working', () => {
+  // Apache accepts this (131,072 characters after 13 doublings); 60 doublings would need exabytes.
+  const lines = ['Define A xxxxxxxxxxxxxxxx', ...Array.from({ length: 60 }, () => 'Define A ${A}${A}'), 'WSGIDaemonProcess ${A} threads=${A}', ''];
+  const a = analyzeText('file:///doubling.conf', lines.join('\n'));
+  assert.deepEqual(a.reports.filter((r) => r.rule === 'internal-error'), []);
+  const vars = { defined: new Map<string, string | null>([['A', 'x'.repeat(10000)]]) };
+  const sub = substitute('${A}/${A}', vars);
+  assert.equal(sub.text, `${'x'.repeat(10000)}/\${A}`, 'the second value would pass the cap: it stays as written');
+  assert.deepEqual(sub.unresolved, ['A']);
+});
