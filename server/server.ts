@@ -206,7 +206,7 @@ registerCommands(connection, documents, {
     const doc = documents.get(uri);
     return doc ? analysisOf(doc) : undefined;
   },
-  treeFor: (uri) => (trusted && uri.startsWith('file:') ? contexts.findingsFor(fileURLToPath(uri))?.tree.tree : undefined),
+  treeFor: (uri) => (trusted && uri.startsWith('file:') ? contexts.findingsFor(fileURLToPath(uri))?.tree : undefined),
   folders: () => workspaceFolders,
   trusted: () => trusted,
   apacheBinary: () => apacheBinary,

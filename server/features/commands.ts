@@ -6,11 +6,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Connection, type Diagnostic, type Position, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../service';
-import { parse } from '../syntax/parser';
-import { LineIndex } from '../syntax/positions';
-import { buildModel } from '../model/model';
 import { runsEmbedded, effectiveProcessGroup } from '../model/groups';
-import { toFileOffset, toTreeOffset, type ServerTree } from '../workspace/tree';
+import { toFileOffset, toTreeOffset } from '../workspace/tree';
+import type { TreeAnalysis } from '../workspace/analyzeTree';
 import { aliasAt, explainProcessGroup, type Describe, type GroupExplanation } from './effectiveGroup';
 import { daemonModeEdit } from './daemonMode';
 import { touchScript, type TouchResult } from './touchScript';
@@ -28,8 +26,8 @@ export const commandCapabilities = { executeCommandProvider: { commands: Object.
 export interface CommandHost {
   /** The single-file analysis of an open document. */
   analysisFor(uri: string): Analysis | undefined;
-  /** The server tree an open file belongs to, when whole-server analysis found one (trusted workspaces only). */
-  treeFor(uri: string): ServerTree | undefined;
+  /** The analysed server tree an open file belongs to, when whole-server analysis found one (trusted workspaces only). */
+  treeFor(uri: string): TreeAnalysis | undefined;
   folders(): string[];
   trusted(): boolean;
   apacheBinary(): string | undefined;
@@ -114,30 +112,32 @@ export function registerCommands(connection: Connection, documents: TextDocument
   });
 }
 
-/** Explains the alias at the cursor, in the whole server when a tree includes the file (groups defined elsewhere). */
-export function effectiveGroupAt(analysis: Analysis, offset: number, tree: ServerTree | undefined, folders: readonly string[]): GroupExplanation | { error: string } {
+/**
+ * Explains the alias at the cursor, in the whole server when a tree includes the file (groups defined elsewhere),
+ * from the model the tree's analysis already built.
+ */
+export function effectiveGroupAt(analysis: Analysis, offset: number, treeAnalysis: TreeAnalysis | undefined, folders: readonly string[]): GroupExplanation | { error: string } {
   const file = analysis.uri.startsWith('file:') ? fileURLToPath(analysis.uri) : undefined;
+  const tree = treeAnalysis?.tree;
   const treeOffset = tree && file && tree.files.get(file) === analysis.text ? toTreeOffset(tree, file, offset) : undefined;
-  if (tree && treeOffset !== undefined) {
-    const model = buildModel(parse(tree.text));
+  if (treeAnalysis && tree && treeOffset !== undefined) {
+    const { model } = treeAnalysis;
     const alias = aliasAt(model, treeOffset);
     const local = alias && toFileOffset(tree, alias.node.start);
-    if (alias && local?.file === file) return explainProcessGroup(model, alias, describeInTree(tree, folders));
+    if (alias && local?.file === file) return explainProcessGroup(model, alias, describeInTree(treeAnalysis, folders));
   }
   const alias = aliasAt(analysis.model, offset);
   if (!alias) return { error: 'Put the cursor on a WSGIScriptAlias (or in a virtual host with one).' };
   return explainProcessGroup(analysis.model, alias, (o) => `line ${analysis.lines.positionAt(o).line + 1}`);
 }
 
-function describeInTree(tree: ServerTree, folders: readonly string[]): Describe {
-  const indexes = new Map<string, LineIndex>();
+function describeInTree(tree: TreeAnalysis, folders: readonly string[]): Describe {
   return (offset) => {
-    const at = toFileOffset(tree, offset);
-    if (!at) return 'an included file';
-    let index = indexes.get(at.file);
-    if (!index) indexes.set(at.file, (index = new LineIndex(tree.files.get(at.file) ?? '')));
+    const at = toFileOffset(tree.tree, offset);
+    const lines = at && tree.files.get(at.file)?.lines;
+    if (!at || !lines) return 'an included file';
     const folder = folders.find((f) => at.file.startsWith(f + path.sep));
-    return `${folder ? path.relative(folder, at.file) : at.file}:${index.positionAt(at.offset).line + 1}`;
+    return `${folder ? path.relative(folder, at.file) : at.file}:${lines.positionAt(at.offset).line + 1}`;
   };
 }
 

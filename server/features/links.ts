@@ -7,13 +7,13 @@
 // links to the file the script rules resolved it to (a workspace file sharing its trailing segments), when there
 // is one.
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { DocumentLink } from 'vscode-languageserver/node';
 import type { Analysis } from '../service';
 import { defineIndex } from '../model/defines';
 import { substitute, type Variables } from '../model/variables';
 import { variablesAt } from '../catalog/wsgi-reach';
-import { fileScope, type NavScope } from './navScope';
+import { filePath, fileScope, type NavScope } from './navScope';
 import type { ScriptLookup } from '../workspace/scripts';
 import { isScriptArgument, scriptTarget } from './scriptTarget';
 import { rangeOf } from './locate';
@@ -87,12 +87,8 @@ export function documentLinks(analysis: Analysis, env: LinkEnvironment, scope?: 
 }
 
 function documentDir(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return path.dirname(fileURLToPath(uri));
-  } catch {
-    return undefined;
-  }
+  const file = filePath(uri);
+  return file === undefined ? undefined : path.dirname(file);
 }
 
 function resolve(value: string, docDir: string | undefined, env: LinkEnvironment): string | undefined {

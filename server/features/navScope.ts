@@ -91,7 +91,8 @@ export function treeScope(doc: Analysis, tree: TreeAnalysis, folders: readonly s
   };
 }
 
-function filePath(uri: string): string | undefined {
+/** A file: uri as an absolute path; undefined for other schemes and malformed uris. */
+export function filePath(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
   try {
     return path.resolve(fileURLToPath(uri));

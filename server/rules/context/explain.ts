@@ -4,6 +4,7 @@ import type { DirectiveInfo, PlaceName } from '../../catalog/types';
 import { PLACE_NAMES } from '../../catalog/types';
 import type { ContextRule } from '../../catalog/data/context-rules';
 import { sectionInfo } from '../../catalog/sections';
+import { walk } from '../../syntax/parser';
 import { inPassThrough, innermostFrame, type Standing } from '../../catalog/placement';
 
 const SECTION_WORDS: Record<Exclude<PlaceName, 'server'>, string> = {
@@ -63,25 +64,20 @@ export function elseWithoutIf(section: SectionNode, topLevel: readonly Node[]): 
 
 const chainCache = new WeakMap<readonly Node[], Map<SectionNode, string | null>>();
 
-/** For each conditional section, the one before it in its scope: one pass, no recursion (nesting can be deep). */
+/** For each conditional section, the one before it in its scope: one pass in document order (walk is iterative). */
 function previousConditionals(topLevel: readonly Node[]): Map<SectionNode, string | null> {
   const before = new Map<SectionNode, string | null>();
   const last = new Map<SectionNode | null, string>();
-  const stack: Array<{ list: readonly Node[]; i: number; scope: SectionNode | null }> = [{ list: topLevel, i: 0, scope: null }];
-  while (stack.length) {
-    const top = stack[stack.length - 1];
-    if (top.i >= top.list.length) {
-      stack.pop();
-      continue;
-    }
-    const n = top.list[top.i++];
+  // The scope of a section's body: transparent sections share the scope around them; any other starts its own.
+  const bodyScope = new Map<SectionNode, SectionNode | null>();
+  for (const n of walk(topLevel)) {
     if (n.kind !== 'section') continue;
+    const scope = n.parent ? (bodyScope.get(n.parent) ?? null) : null;
     if (n.nameLower === 'if' || n.nameLower === 'elseif' || n.nameLower === 'else') {
-      before.set(n, last.get(top.scope) ?? null);
-      last.set(top.scope, n.nameLower);
+      before.set(n, last.get(scope) ?? null);
+      last.set(scope, n.nameLower);
     }
-    // Transparent sections share the scope around them; any other section starts its own.
-    stack.push({ list: n.children, i: 0, scope: sectionInfo(n.nameLower)?.transparent ? top.scope : n });
+    bodyScope.set(n, sectionInfo(n.nameLower)?.transparent ? scope : n);
   }
   return before;
 }

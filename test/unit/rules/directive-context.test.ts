@@ -10,6 +10,8 @@ ruleTable('directive-context', {
     '<IfModule mod_wsgi.c>\n  <IfDefine !X>\n    WSGIPythonHome /srv/venv\n  </IfDefine>\n</IfModule>\n<Directory /srv>\n  <IfModule mod_authz_core.c>\n    Require all granted\n  </IfModule>\n</Directory>\n',
     '<Directory /srv>\n  <Files wsgi.py>\n    <RequireAll>\n      Require all granted\n      Require not ip 10.0.0.1\n      <RequireNone>\n        Require ip 10.9.9.9\n      </RequireNone>\n    </RequireAll>\n  </Files>\n</Directory>\n',
     '<If "%{HTTPS} == \'on\'">\n  Header set X a\n</If>\n<ElseIf "true">\n  Header set X b\n</ElseIf>\n<Else>\n  Header set X c\n</Else>\n',
+    // The <If> chain runs through transparent sections (apache2 -t accepts this <Else>).
+    '<If "true">\n</If>\n<IfModule mod_headers.c>\n  <Else>\n  </Else>\n</IfModule>\n',
     '<VirtualHost *:80>\n  ServerAlias www.example.com\n  <Location />\n    RewriteBase /\n  </Location>\n</VirtualHost>\n',
     '<MDomainSet example.com>\n  MDMember www.example.com\n</MDomainSet>\n',
     // Skipped bodies are not judged, and Error is meant for exactly those.
