@@ -2,6 +2,7 @@
 // extension.ts after activate() has returned, so the library's ~300 KB are not loaded inside VS Code's activation.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { WATCHED_GLOB } from './watch';
 
 export type { LanguageClient };
 
@@ -12,8 +13,8 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  // Config files, and the WSGI scripts aliases point at (a script created, deleted or saved changes findings).
-  const watcher = vscode.workspace.createFileSystemWatcher('**/*.{conf,load,vhost,htaccess,py,wsgi}');
+  // Config files, envvars, and the WSGI scripts aliases point at (a script created, deleted or saved changes findings).
+  const watcher = vscode.workspace.createFileSystemWatcher(WATCHED_GLOB);
   context.subscriptions.push(watcher);
   const clientOptions: LanguageClientOptions = {
     // Python: WSGI scripts and middleware get the Python rules (server/python); .wsgi files may have no language.

@@ -4,10 +4,11 @@ import * as path from 'node:path';
 import { buildTree } from './workspace/tree';
 import { analyzeTree, type FileFindings, type TreeAnalysis } from './workspace/analyzeTree';
 import { DiskFiles } from './workspace/files';
-import { applyEdits, chooseFixes } from './features/applyEdits';
 import { parseArgs, UsageError, USAGE, type CliOptions } from './cli/args';
 import { formatText, toJsonFinding, type JsonFinding } from './cli/format';
 import { settingsFor, type SettingsLookup } from './cli/settings';
+import { fixTree } from './cli/fixTree';
+import { writeFixedText } from './cli/writeFile';
 import { ConfigError } from './config/projectConfig';
 import type { ResolvedSettings } from './config/settings';
 import { isPythonDocument } from './python/analyze';
@@ -18,7 +19,6 @@ import { servingOf, treeView, type ConfigView } from './workspace/scripts-servin
 import { workspaceConfigViews } from './workspace/scripts-env';
 
 const VERSION = '0.1.0';
-const MAX_FIX_PASSES = 10;
 
 class InputError extends Error {}
 
@@ -46,36 +46,6 @@ function lintTree(root: string, settings: ResolvedSettings, env: AnalysisEnv): T
   return analyzeTree(buildTree(new DiskFiles(), root, settings.tree), settings.analysis, env);
 }
 
-/** Applies preferred fixes until none is left (each pass re-reads the tree), writing each changed file atomically. */
-function fixTree(root: string, settings: ResolvedSettings, env: AnalysisEnv): TreeAnalysis {
-  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    let changed = false;
-    for (const f of lintTree(root, settings, env).files.values()) {
-      // Lines holding a parse problem are not edited by other rules' fixes.
-      const unsafe = f.problems.map((p) => lineSpan(f.text, p.start, p.end));
-      const edits = chooseFixes(f.reports, unsafe);
-      if (edits.length === 0) continue;
-      writeAtomically(f.file, applyEdits(f.text, edits));
-      changed = true;
-    }
-    if (!changed) break;
-  }
-  return lintTree(root, settings, env);
-}
-
-function writeAtomically(file: string, text: string): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.apache-wsgi-${process.pid}.tmp`);
-  fs.writeFileSync(tmp, text, { mode: fs.statSync(file).mode });
-  fs.renameSync(tmp, file);
-}
-
-/** The physical lines covering [start, end), terminators included. */
-function lineSpan(text: string, start: number, end: number): { start: number; end: number } {
-  const s = text.lastIndexOf('\n', start - 1) + 1;
-  const nl = text.indexOf('\n', end);
-  return { start: s, end: nl < 0 ? text.length : nl + 1 };
-}
-
 /** The root keeps the path as given; included files are shown relative to the working directory when inside it. */
 function displayPath(given: string, root: string, file: string): string {
   if (file === root) return given;
@@ -96,17 +66,27 @@ function run(options: CliOptions): number {
   for (const { root } of inputs) {
     if (isPythonDocument(root) || results.has(root)) continue;
     const settings = settingsFor(root, lookup);
-    const tree = options.fix ? fixTree(root, settings, { scripts }) : lintTree(root, settings, { scripts });
+    if (options.fix) fixTree((files) => analyzeTree(buildTree(files, root, settings.tree), settings.analysis, { scripts }), lookup.note);
+    const tree = lintTree(root, settings, { scripts });
     views.push(treeView(tree));
     for (const file of tree.tree.files.keys()) linted.add(file);
     results.set(root, [...tree.files.values()]);
   }
-  for (const { text, root } of inputs) {
+  for (const { given, text, root } of inputs) {
     // A Python file (.py, .wsgi) is a WSGI script or middleware module: the Python rules, no include tree.
     if (!isPythonDocument(root) || results.has(root)) continue;
     // The configs linted with it, and the other config files under the working directory, each read alone.
     const env: AnalysisEnv = { servingOf: () => servingOf(root, [...views, ...workspaceConfigViews(scripts, (f) => linted.has(f))], scripts) };
-    results.set(root, [lintPython(root, text, settingsFor(root, lookup).analysis, options.fix ? (fixed) => writeAtomically(root, fixed) : undefined, env)]);
+    const analysis = settingsFor(root, lookup).analysis;
+    let unwritten = false;
+    const write = (fixed: string) => {
+      const why = writeFixedText(root, text, fixed);
+      if (why) lookup.note(`${given}: ${why}`);
+      unwritten = why !== undefined;
+    };
+    const found = lintPython(root, text, analysis, options.fix ? write : undefined, env);
+    // Findings describe the file as it is on disk: when the fixes were not written, those of the text as read.
+    results.set(root, [unwritten ? lintPython(root, text, analysis, undefined, env) : found]);
   }
   for (const { given, root } of inputs) {
     for (const f of results.get(root) ?? []) {

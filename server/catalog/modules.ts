@@ -2,7 +2,7 @@
 // or by identifier (`ssl_module`). Debian's list is generated; a config that loads a module outside it may get
 // directives from there that we do not know.
 import type { ConfigAst } from '../syntax/ast';
-import { walk } from '../syntax/parser';
+import { forEachNode } from '../syntax/parser';
 import { debianModules } from './data/apache-directives';
 import type { ModuleFacts } from './types';
 
@@ -33,11 +33,11 @@ export function loadedModules(ast: ConfigAst): LoadedModules {
   const hit = cache.get(ast);
   if (hit) return hit;
   const result: LoadedModules = { thirdParty: [], loadsAny: false };
-  for (const node of walk(ast.children)) {
-    if (node.kind !== 'directive' || node.nameLower !== 'loadmodule' || !node.args[0]) continue;
+  forEachNode(ast.children, (node) => {
+    if (node.kind !== 'directive' || node.nameLower !== 'loadmodule' || !node.args[0]) return;
     result.loadsAny = true;
     if (!byId.has(node.args[0].value.toLowerCase())) result.thirdParty.push(node.args[0].value);
-  }
+  });
   cache.set(ast, result);
   return result;
 }

@@ -7,7 +7,7 @@ import { sectionInfo } from './sections';
 import { directiveInfo } from './directives';
 import { debianModule, loadedModules } from './modules';
 import { isDefinedAt } from './wsgi-reach';
-import { walk } from '../syntax/parser';
+import { forEachNode } from '../syntax/parser';
 
 /** `active`: Apache reads it; `skipped`: it never does; `maybe`: depends on things we cannot see (-D flags, files). */
 export type Reach = 'active' | 'maybe' | 'skipped';
@@ -52,7 +52,8 @@ interface FrameLink {
   next: FrameLink | null;
   /** Frames from here outwards. */
   size: number;
-  innermost: ReadonlyMap<PlaceName | null, FrameLink>;
+  /** One link per place (the innermost of that place): a short array, cheaper than a Map per section body. */
+  innermost: readonly FrameLink[];
   /** Some frame names a pass-through section (<MDomainSet>, <MDomain>). */
   passThrough: boolean;
 }
@@ -79,9 +80,15 @@ class BodyStanding implements Standing {
 const TOP = new BodyStanding('active', null, null);
 
 function cons(frame: Frame, next: FrameLink | null): FrameLink {
-  const innermost = new Map(next?.innermost);
-  const link: FrameLink = { frame, next, size: (next?.size ?? 0) + 1, innermost, passThrough: next?.passThrough === true || PASS_THROUGH.has(frame.section.nameLower) };
-  innermost.set(frame.place, link);
+  const outer = next ? next.innermost : [];
+  const link: FrameLink = { frame, next, size: (next?.size ?? 0) + 1, innermost: outer, passThrough: next?.passThrough === true || PASS_THROUGH.has(frame.section.nameLower) };
+  const same = outer.findIndex((l) => l.frame.place === frame.place);
+  // Copied at their size (slice, concat): every section body keeps one, and push would reserve 16 more slots.
+  if (same >= 0) {
+    const copy = outer.slice();
+    copy[same] = link;
+    link.innermost = copy;
+  } else link.innermost = outer.concat([link]);
   return link;
 }
 
@@ -90,7 +97,7 @@ export function innermostFrame(standing: Standing, test: (place: PlaceName | nul
   const link = standing instanceof BodyStanding ? standing.link : null;
   if (!link) return standing instanceof BodyStanding ? undefined : standing.frames.find((f) => test(f.place));
   let best: FrameLink | undefined;
-  for (const [place, l] of link.innermost) if (test(place) && (!best || l.size > best.size)) best = l;
+  for (const l of link.innermost) if (test(l.frame.place) && (!best || l.size > best.size)) best = l;
   return best?.frame;
 }
 
@@ -225,12 +232,13 @@ function firstLoads(ast: ConfigAst): Map<string, number> {
   let first = firstLoadCache.get(ast);
   if (!first) {
     first = new Map();
-    for (const n of walk(ast.children)) {
-      if (n.kind !== 'directive' || n.nameLower !== 'loadmodule') continue;
+    const found = first;
+    forEachNode(ast.children, (n) => {
+      if (n.kind !== 'directive' || n.nameLower !== 'loadmodule') return;
       const id = n.args[0]?.value.toLowerCase();
       const file = n.args[1]?.value.split('/').pop()?.replace(/\.so$/i, '.c').toLowerCase();
-      for (const key of [id === undefined ? '' : `id:${id}`, file === undefined ? '' : `file:${file}`]) if (key && !first.has(key)) first.set(key, n.start);
-    }
+      for (const key of [id === undefined ? '' : `id:${id}`, file === undefined ? '' : `file:${file}`]) if (key && !found.has(key)) found.set(key, n.start);
+    });
     firstLoadCache.set(ast, first);
   }
   return first;

@@ -113,6 +113,10 @@ function read(ast: ConfigAst, node: DirectiveNode, wholeServer: boolean): WsgiAr
     result.malformed.push(bad.item);
     pos = bad.next;
   }
+  // Kept as long as the analysis: trimmed to their size (an array grown by push reserves 16 slots).
+  if (result.positional.length) result.positional = result.positional.slice();
+  if (result.options.length) result.options = result.options.slice();
+  if (result.malformed.length) result.malformed = result.malformed.slice();
   return result;
 }
 
@@ -206,7 +210,9 @@ function word(src: Source, at: number): { token: WsgiToken; next: number } {
     while (j < s.length && !isBlank(s[j])) j++;
     text = unescape(s.slice(i, j), null);
   }
-  return { token: { text, quoted, ...span(src, i, j) }, next: skipBlanks(s, j) };
+  const at2 = span(src, i, j);
+  // Fields written out rather than spread: a spread builds the token through a slower generic copy.
+  return { token: { text, quoted, start: at2.start, end: at2.end, unresolved: at2.unresolved }, next: skipBlanks(s, j) };
 }
 
 function unescape(s: string, quote: string | null): string {

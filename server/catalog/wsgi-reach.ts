@@ -3,7 +3,7 @@
 // error; where we cannot tell (a module we do not know, a -D flag or a Define in another file) we say "maybe".
 // With the whole server in view, a name no Define sets is taken as undefined (no -D on the command line).
 import type { ConfigAst, Node, SectionNode } from '../syntax/ast';
-import { walk } from '../syntax/parser';
+import { forEachNode } from '../syntax/parser';
 import { debianModule } from './modules';
 import { environmentOf, substitute, type Variables } from '../model/variables';
 
@@ -76,8 +76,8 @@ function defineEvents(ast: ConfigAst, wholeServer: boolean): DefineEvent[] {
   cached.set(wholeServer, events);
   // The variables in effect so far, kept as we go (the walk is in document order): no re-scan per Define.
   const vars = new Map<string, string | null>();
-  for (const node of walk(ast.children)) {
-    if (node.kind !== 'directive' || (node.nameLower !== 'define' && node.nameLower !== 'undefine') || !node.args[0]) continue;
+  forEachNode(ast.children, (node) => {
+    if (node.kind !== 'directive' || (node.nameLower !== 'define' && node.nameLower !== 'undefine') || !node.args[0]) return;
     const certain = reachOf(node, vars, wholeServer).reach === 'active';
     const known = { defined: vars, environment: environmentOf(ast) };
     const name = node.args[0].value;
@@ -90,7 +90,7 @@ function defineEvents(ast: ConfigAst, wholeServer: boolean): DefineEvent[] {
     const e = events[events.length - 1];
     if (e.value === undefined) vars.delete(e.name);
     else vars.set(e.name, e.value);
-  }
+  });
   return events;
 }
 

@@ -19,13 +19,26 @@ function optionBearing(model: ConfigModel): DirectiveNode[] {
   return nodes;
 }
 
-/** Option-bearing mod_wsgi directives (optionally only `nameLower`), skipping bodies Apache never reads. */
-export function* wsgiDirectives(ctx: RuleContext, nameLower?: string): Generator<WsgiArguments> {
+const readCache = new WeakMap<ConfigModel, Map<string, WsgiArguments[]>>();
+
+/**
+ * Option-bearing mod_wsgi directives (optionally only `nameLower`), skipping bodies Apache never reads. The list is
+ * built once per model, name and view (whole server or not): a dozen rules ask for the same one.
+ */
+export function wsgiDirectives(ctx: RuleContext, nameLower?: string): readonly WsgiArguments[] {
+  let byKey = readCache.get(ctx.model);
+  if (!byKey) readCache.set(ctx.model, (byKey = new Map()));
+  const key = `${ctx.seesWholeServer ? 'w' : 'f'}:${nameLower ?? '*'}`;
+  const hit = byKey.get(key);
+  if (hit) return hit;
+  const list: WsgiArguments[] = [];
   const nodes = nameLower !== undefined ? directivesNamed(ctx.model, nameLower) : optionBearing(ctx.model);
   for (const node of nodes) {
     const args = wsgiArguments(ctx.ast, node, ctx.seesWholeServer);
-    if (args && args.reach.reach !== 'skipped') yield args;
+    if (args && args.reach.reach !== 'skipped') list.push(args);
   }
+  byKey.set(key, list);
+  return list;
 }
 
 /** Anything whose reach is known: a read directive, or a plain node with its reach. */

@@ -24,16 +24,28 @@ export function preferredFix(report: Report): Fix | undefined {
  * span the parser could not read (`unsafe`): there the tree, and so the fix, may not be what the author meant.
  */
 export function chooseFixes(reports: readonly Report[], unsafe: ReadonlyArray<{ start: number; end: number }> = []): TextEditSpan[] {
+  return chooseFixesByReport(reports, unsafe).flatMap((c) => c.fix.edits);
+}
+
+/** chooseFixes, keeping which report each chosen fix belongs to; `skip` leaves a fix out before it takes room. */
+export function chooseFixesByReport(
+  reports: readonly Report[],
+  unsafe: ReadonlyArray<{ start: number; end: number }> = [],
+  skip: (report: Report, fix: Fix) => boolean = () => false,
+): Array<{ report: Report; fix: Fix }> {
+  const chosen: Array<{ report: Report; fix: Fix }> = [];
   const taken: TextEditSpan[] = [];
   const overlaps = (e: TextEditSpan, t: { start: number; end: number }) => (e.start < t.end && t.start < e.end) || e.start === t.start;
   for (const r of reports) {
     const fix = preferredFix(r);
     if (!fix || fix.edits.some((e) => taken.some((t) => overlaps(e, t)))) continue;
     if (!PARSE_RULES.has(r.rule) && fix.edits.some((e) => unsafe.some((u) => overlaps(e, u)))) continue;
+    if (skip(r, fix)) continue;
     taken.push(...fix.edits);
+    chosen.push({ report: r, fix });
   }
-  return taken;
+  return chosen;
 }
 
 /** Rules whose fixes repair the parse itself. */
-const PARSE_RULES = new Set(['syntax-error', 'unterminated-quote']);
+export const PARSE_RULES: ReadonlySet<string> = new Set(['syntax-error', 'unterminated-quote']);

@@ -8,7 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis } from '../service';
 import { runsEmbedded, effectiveProcessGroup } from '../model/groups';
 import { toFileOffset, toTreeOffset } from '../workspace/tree';
-import type { TreeAnalysis } from '../workspace/analyzeTree';
+import { treeFileOf, type TreeAnalysis } from '../workspace/analyzeTree';
 import { aliasAt, explainProcessGroup, type Describe, type GroupExplanation } from './effectiveGroup';
 import { daemonModeEdit } from './daemonMode';
 import { touchScript, type TouchResult } from './touchScript';
@@ -117,7 +117,9 @@ export function registerCommands(connection: Connection, documents: TextDocument
  * from the model the tree's analysis already built.
  */
 export function effectiveGroupAt(analysis: Analysis, offset: number, treeAnalysis: TreeAnalysis | undefined, folders: readonly string[]): GroupExplanation | { error: string } {
-  const file = analysis.uri.startsWith('file:') ? fileURLToPath(analysis.uri) : undefined;
+  const docPath = analysis.uri.startsWith('file:') ? fileURLToPath(analysis.uri) : undefined;
+  // The tree's path for the document (it may reach it through a symlink).
+  const file = treeAnalysis && docPath ? treeFileOf(treeAnalysis, docPath) : undefined;
   const tree = treeAnalysis?.tree;
   const treeOffset = tree && file && tree.files.get(file) === analysis.text ? toTreeOffset(tree, file, offset) : undefined;
   if (treeAnalysis && tree && treeOffset !== undefined) {

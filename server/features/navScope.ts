@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Location } from 'vscode-languageserver/node';
 import type { Analysis } from '../service';
-import type { TreeAnalysis } from '../workspace/analyzeTree';
+import { treeFileOf, type TreeAnalysis } from '../workspace/analyzeTree';
 import { toFileOffset, toTreeOffset } from '../workspace/tree';
 import { rangeOf } from './locate';
 import { LineIndex } from '../syntax/positions';
@@ -50,7 +50,9 @@ export function fileScope(analysis: Analysis): NavScope {
  * a system /etc/apache2 the tree reached is not the user's to rename in.
  */
 export function treeScope(doc: Analysis, tree: TreeAnalysis, folders: readonly string[]): NavScope | undefined {
-  const file = filePath(doc.uri);
+  // The tree's path for the document (it may reach it through a symlink).
+  const docPath = filePath(doc.uri);
+  const file = docPath === undefined ? undefined : treeFileOf(tree, docPath);
   const own = file === undefined ? undefined : tree.files.get(file);
   if (!file || !own || own.text !== doc.text) return undefined;
   const uriOf = (f: string) => (f === file ? doc.uri : pathToFileURL(f).href);

@@ -3,7 +3,7 @@
 // words (config.c ap_build_config_sub → ap_resolve_env), after dropping comment lines; so do we.
 import type { ConfigAst, DirectiveNode, Node, SectionNode, Word } from '../syntax/ast';
 import { endOffsetOf, offsetOf, skipBlanks } from '../syntax/lexer';
-import { walk } from '../syntax/parser';
+import { forEachNode } from '../syntax/parser';
 
 export interface DefineDecl {
   name: string;
@@ -37,10 +37,10 @@ export function defineIndex(ast: ConfigAst): DefineIndex {
   const hit = cache.get(ast);
   if (hit) return hit;
   const index: DefineIndex = { decls: [], uses: [], names: new Set() };
-  for (const node of walk(ast.children)) {
+  forEachNode(ast.children, (node) => {
     if (node.kind === 'directive') collectDecl(node, index);
     else if (node.kind === 'section' && node.nameLower === 'ifdefine') collectIfDefine(node, index);
-  }
+  });
   for (const line of ast.lines) {
     const s = line.content;
     if (!s.includes('${')) continue;

@@ -66,10 +66,13 @@ export function usedGroupNames(model: ConfigModel): { names: Set<string>; dynami
   return { names, dynamic };
 }
 
-/** A group name not defined yet: the preferred name (ServerName or script directory), made unique. */
+/**
+ * A group name neither defined nor named anywhere yet: the preferred name (ServerName or script directory), made
+ * unique. A name some WSGIProcessGroup already points at would put other applications in the new group.
+ */
 export function freshGroupName(model: ConfigModel, preferred: string): string {
   const base = preferred.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'wsgi-app';
-  const taken = new Set(model.daemons.map((d) => d.name));
+  const taken = new Set([...model.daemons.map((d) => d.name), ...model.processGroupRefs.map((r) => r.name)]);
   let name = base;
   for (let i = 2; taken.has(name); i++) name = `${base}-${i}`;
   return name;

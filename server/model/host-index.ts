@@ -23,6 +23,8 @@ export function visibleFrom<T extends Node>(list: readonly T[], vhost: SectionNo
       if (group) group.push(node);
       else groups.set(host, [node]);
     }
+    // Kept as long as the model: trimmed to their size (an array grown by push reserves 16 more slots).
+    for (const [host, group] of groups) if (group.length > 1) groups.set(host, group.slice());
     byHost.set(list, groups as Map<SectionNode | null, Node[]>);
   }
   const own = groups.get(vhost) ?? [];

@@ -13,6 +13,7 @@ import type { ConfigAst, DirectiveNode } from '../syntax/ast';
 export const argumentCount: Rule = {
   id: 'argument-count',
   defaultSeverity: 'error',
+  fixable: true,
   description: 'A directive given more or fewer arguments than its form (TAKE1, TAKE12, FLAG …) or its module allows.',
   docUrl: `${APACHE_DOCS}directive-dict.html#Syntax`,
   check(ctx) {

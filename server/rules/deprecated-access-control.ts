@@ -9,6 +9,7 @@ import { eolOf, lineIndentation } from '../syntax/text-edits';
 export const deprecatedAccessControl: Rule = {
   id: 'deprecated-access-control',
   defaultSeverity: 'warning',
+  fixable: true,
   description: "Apache 2.2's Order/Allow/Deny/Satisfy in a configuration for Apache 2.4 (off when apacheVersion is 2.2).",
   docUrl: `${APACHE_DOCS}mod_access_compat.html`,
   check(ctx) {

@@ -16,6 +16,7 @@ import { djangoSettingsSetdefault as pythonSide } from '../python/rules/django-s
 export const djangoSettingsSetdefaultConfig: Rule = {
   id: pythonSide.id,
   defaultSeverity: 'warning',
+  fixable: true,
   description: pythonSide.description,
   docUrl: pythonSide.docUrl,
   check(ctx) {

@@ -31,6 +31,7 @@ const CHECKERS: Readonly<Record<string, ArgChecker>> = {
 export const invalidArgument: Rule = {
   id: 'invalid-argument',
   defaultSeverity: 'error',
+  fixable: true,
   description: 'An argument Apache refuses: not On/Off, an unknown keyword, a bad Options/AllowOverride/Header/LogLevel word, Alias with the wrong form.',
   docUrl: `${APACHE_DOCS}directive-dict.html#Syntax`,
   check(ctx) {

@@ -5,6 +5,7 @@ import { APACHE_DOCS } from './types';
 export const syntaxError: Rule = {
   id: 'syntax-error',
   defaultSeverity: 'error',
+  fixable: true,
   description: 'Section tags Apache cannot read: unclosed, mismatched or stray tags, a missing `>`, a missing argument.',
   docUrl: `${APACHE_DOCS}core.html`,
   check(ctx) {

@@ -43,6 +43,7 @@ function apacheFails(d: DirectiveNode): boolean | undefined {
 export const trailingComment: Rule = {
   id: 'trailing-comment',
   defaultSeverity: 'warning',
+  fixable: true,
   description: "A '#' after a directive's arguments: Apache has no trailing comments and reads the words as arguments.",
   docUrl: 'https://httpd.apache.org/docs/2.4/configuring.html#syntax',
   check(ctx) {

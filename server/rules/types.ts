@@ -70,6 +70,8 @@ export interface Rule {
    * with configtest (the differential suite) leaves these rules out.
    */
   requestTime?: boolean;
+  /** The rule offers fixes (code actions, `--fix`): the fix-safety property must see each of them applied safely. */
+  fixable?: boolean;
   check(ctx: RuleContext): void;
 }
 

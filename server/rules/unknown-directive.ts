@@ -16,6 +16,7 @@ let names: { plain: string[]; sections: string[] } | null = null;
 export const unknownDirective: Rule = {
   id: 'unknown-directive',
   defaultSeverity: 'error',
+  fixable: true,
   description: 'A directive or section name Apache does not accept: misspelled, from a module not loaded, removed or compiled out.',
   docUrl: `${APACHE_DOCS}directives.html`,
   check(ctx) {

@@ -6,6 +6,7 @@ import { APACHE_DOCS } from './types';
 export const unterminatedQuote: Rule = {
   id: 'unterminated-quote',
   defaultSeverity: 'warning',
+  fixable: true,
   description: 'A quoted argument whose closing quote is missing.',
   docUrl: `${APACHE_DOCS}../configuring.html#syntax`,
   check(ctx) {

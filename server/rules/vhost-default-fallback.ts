@@ -18,6 +18,7 @@ function catchAllAddress(key: string): string {
 export const vhostDefaultFallback: Rule = {
   id: 'vhost-default-fallback',
   defaultSeverity: 'information',
+  fixable: true,
   description: 'Name-based virtual hosts whose first (fallback) host is a real site instead of a deny-all catch-all.',
   docUrl: `${APACHE_DOCS}core.html#virtualhost`,
   check(ctx) {

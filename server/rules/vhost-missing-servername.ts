@@ -9,6 +9,7 @@ import { insertAbove } from '../model/edits';
 export const vhostMissingServername: Rule = {
   id: 'vhost-missing-servername',
   defaultSeverity: 'warning',
+  fixable: true,
   description: 'A <VirtualHost> without a ServerName.',
   docUrl: `${APACHE_DOCS}core.html#servername`,
   check(ctx) {

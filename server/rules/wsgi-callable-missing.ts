@@ -14,6 +14,7 @@ const USUAL_NAMES = ['application', 'app', 'wsgi_app', 'api'];
 export const wsgiCallableMissing: Rule = {
   id: 'wsgi-callable-missing',
   defaultSeverity: 'error',
+  fixable: true,
   description: 'The WSGI script defines no `application` (or the name callable-object= / WSGICallableObject gives).',
   docUrl: `${WSGI_DOCS}WSGICallableObject.html`,
   requestTime: true,

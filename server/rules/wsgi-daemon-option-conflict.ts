@@ -8,6 +8,7 @@ import { apacheRange, removal } from '../catalog/wsgi-edits';
 export const wsgiDaemonOptionConflict: Rule = {
   id: 'wsgi-daemon-option-conflict',
   defaultSeverity: 'error',
+  fixable: true,
   description: 'WSGIDaemonProcess with both script-user and script-group, which mod_wsgi refuses.',
   docUrl: `${WSGI_DOCS}WSGIDaemonProcess.html`,
   check(ctx) {

@@ -13,6 +13,7 @@ import { apacheRange, removal } from '../catalog/wsgi-edits';
 export const wsgiDaemonOptionValue: Rule = {
   id: 'wsgi-daemon-option-value',
   defaultSeverity: 'error',
+  fixable: true,
   description: 'A WSGIDaemonProcess option value outside what mod_wsgi accepts (ranges, absolute paths, root, On/Off, octal umask).',
   docUrl: `${WSGI_DOCS}WSGIDaemonProcess.html`,
   check(ctx) {

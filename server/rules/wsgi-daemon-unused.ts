@@ -8,6 +8,7 @@ import { insertBelow } from '../model/edits';
 export const wsgiDaemonUnused: Rule = {
   id: 'wsgi-daemon-unused',
   defaultSeverity: 'warning',
+  fixable: true,
   description: 'A WSGIDaemonProcess group that no WSGIProcessGroup, process-group= or WSGIImportScript uses.',
   docUrl: `${WSGI_DOCS}WSGIDaemonProcess.html`,
   check(ctx) {

@@ -11,6 +11,7 @@ import { reportRejected } from '../catalog/wsgi-scan';
 export const wsgiDirectiveValueRule: Rule = {
   id: 'wsgi-directive-value',
   defaultSeverity: 'error',
+  fixable: true,
   description: 'A value mod_wsgi rejects for WSGIRestrictEmbedded, WSGIPassAuthorization and its other flags, WSGIPythonHashSeed, WSGIAcceptMutex or WSGITrustedProxies.',
   docUrl: `${WSGI_DOCS}WSGIPythonHashSeed.html`,
   check(ctx) {

@@ -9,6 +9,7 @@ import { apacheRange, scopeOf, wholeLines } from '../catalog/wsgi-edits';
 export const wsgiDuplicateDaemon: Rule = {
   id: 'wsgi-duplicate-daemon',
   defaultSeverity: 'error',
+  fixable: true,
   description: 'A WSGIDaemonProcess group name defined twice anywhere in the server; the second definition fails.',
   docUrl: `${WSGI_DOCS}WSGIDaemonProcess.html`,
   check(ctx) {

@@ -13,6 +13,7 @@ import { contextSection } from '../model/model';
 export const wsgiEmbeddedMode: Rule = {
   id: 'wsgi-embedded-mode',
   defaultSeverity: 'warning',
+  fixable: true,
   description: 'A WSGIScriptAlias whose requests run in embedded mode because no daemon process group is in effect.',
   docUrl: `${WSGI_DOCS}WSGIDaemonProcess.html`,
   check(ctx) {

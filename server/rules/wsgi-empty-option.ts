@@ -14,6 +14,7 @@ const NAMED: Record<string, string> = {
 export const wsgiEmptyOption: Rule = {
   id: 'wsgi-empty-option',
   defaultSeverity: 'error',
+  fixable: true,
   description: 'An empty process-group=, application-group= or callable-object= on a mod_wsgi directive.',
   docUrl: `${WSGI_DOCS}WSGIScriptAlias.html`,
   check(ctx) {

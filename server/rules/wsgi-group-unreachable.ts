@@ -13,6 +13,7 @@ import { apacheRange, closest, scopeOf, wholeLines } from '../catalog/wsgi-edits
 export const wsgiGroupUnreachable: Rule = {
   id: 'wsgi-group-unreachable',
   defaultSeverity: 'error',
+  fixable: true,
   description: 'A daemon group that mod_wsgi checks at startup (process-group= with application-group=, WSGIImportScript) but that is not defined earlier or not reachable from here.',
   docUrl: `${WSGI_DOCS}WSGIScriptAlias.html`,
   check(ctx) {

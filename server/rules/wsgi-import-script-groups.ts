@@ -10,6 +10,7 @@ import { apacheRange } from '../catalog/wsgi-edits';
 export const wsgiImportScriptGroups: Rule = {
   id: 'wsgi-import-script-groups',
   defaultSeverity: 'error',
+  fixable: true,
   description: 'WSGIImportScript without both process-group= and application-group=.',
   docUrl: `${WSGI_DOCS}WSGIImportScript.html`,
   check(ctx) {

@@ -8,6 +8,7 @@ import { apacheRange } from '../catalog/wsgi-edits';
 export const wsgiOptionCase: Rule = {
   id: 'wsgi-option-case',
   defaultSeverity: 'error',
+  fixable: true,
   description: 'A mod_wsgi option written in the wrong case; option names are case-sensitive.',
   docUrl: `${WSGI_DOCS}WSGIDaemonProcess.html`,
   check(ctx) {

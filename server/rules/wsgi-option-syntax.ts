@@ -10,6 +10,7 @@ import type { WsgiArguments } from '../catalog/wsgi-arguments';
 export const wsgiOptionSyntax: Rule = {
   id: 'wsgi-option-syntax',
   defaultSeverity: 'error',
+  fixable: true,
   description: 'Text where a mod_wsgi directive expects name=value options: spaces around =, a bare word, a missing name.',
   docUrl: `${WSGI_DOCS}WSGIDaemonProcess.html`,
   check(ctx) {

@@ -9,6 +9,7 @@ import { apacheRange } from '../catalog/wsgi-edits';
 export const wsgiPassAuthorization: Rule = {
   id: 'wsgi-pass-authorization',
   defaultSeverity: 'error',
+  fixable: true,
   description: 'A pass-authorization= value other than On or Off.',
   docUrl: `${WSGI_DOCS}WSGIScriptAlias.html`,
   check(ctx) {

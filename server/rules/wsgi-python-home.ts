@@ -22,6 +22,7 @@ function replaceValue(w: Word, value: string): TextEditSpan {
 export const wsgiPythonHome: Rule = {
   id: 'wsgi-python-home',
   defaultSeverity: 'warning',
+  fixable: true,
   description: 'python-home/WSGIPythonHome pointing inside a virtualenv, or a venv site-packages on python-path.',
   docUrl: `${WSGI_DOCS}WSGIDaemonProcess.html`,
   check(ctx) {

@@ -18,6 +18,7 @@ function serverLevelAnchor(node: Node): Node {
 export const wsgiRestrictEmbedded: Rule = {
   id: 'wsgi-restrict-embedded',
   defaultSeverity: 'hint',
+  fixable: true,
   description: 'Every WSGIScriptAlias runs in daemon mode but WSGIRestrictEmbedded On is absent.',
   docUrl: `${WSGI_DOCS}WSGIRestrictEmbedded.html`,
   check(ctx) {

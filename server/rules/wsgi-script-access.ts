@@ -6,10 +6,13 @@ import { WSGI_DOCS } from './types';
 import { grantsFor } from '../model/access';
 import { scriptLocation } from '../model/scope';
 import { configWord, insertBelow } from '../model/edits';
+import { sectionInfo } from '../catalog/sections';
+import type { Node } from '../syntax/ast';
 
 export const wsgiScriptAccess: Rule = {
   id: 'wsgi-script-access',
   defaultSeverity: 'information',
+  fixable: true,
   description: "No <Directory>/<Files> section grants access to a WSGI script's directory (403 client denied).",
   docUrl: `${WSGI_DOCS}WSGIScriptAlias.html`,
   check(ctx) {
@@ -27,8 +30,14 @@ export const wsgiScriptAccess: Rule = {
           `Nothing in ${where} grants access to ${file ? `'${file}' in ` : ''}'${dir}': Apache 2.4 denies the filesystem by default, ` +
           `so requests get 403 ("client denied by server configuration").` +
           ` Add a <Directory ${dir}> block with ${file ? `<Files ${file}> ` : ''}Require all granted.`,
-        fixes: [{ title: `Insert <Directory ${dir}> granting access to ${file ?? 'it'}`, edits: [insertBelow(ctx.text, alias.node.end, block, alias.node.start)] }],
+        fixes: directoryMayFollow(alias.node) ? [{ title: `Insert <Directory ${dir}> granting access to ${file ?? 'it'}`, edits: [insertBelow(ctx.text, alias.node.end, block, alias.node.start)] }] : [],
       });
     }
   },
 };
+
+/** The block goes below the alias: only where a <Directory> may stand (not in the section of a misplaced alias). */
+function directoryMayFollow(node: Node): boolean {
+  for (let p = node.parent; p; p = p.parent) if (p.nameLower !== 'virtualhost' && !sectionInfo(p.nameLower)?.transparent) return false;
+  return true;
+}

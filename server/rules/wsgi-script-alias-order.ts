@@ -20,6 +20,7 @@ const ALIASES = new Set(['alias', 'scriptalias', 'wsgiscriptalias']);
 export const wsgiScriptAliasOrder: Rule = {
   id: 'wsgi-script-alias-order',
   defaultSeverity: 'warning',
+  fixable: true,
   description: 'An alias listed after one whose URL is a prefix of its own never receives its requests.',
   docUrl: `${WSGI_DOCS}WSGIScriptAlias.html`,
   check(ctx) {

@@ -10,14 +10,17 @@ import { apacheRange, removal } from '../catalog/wsgi-edits';
 export const wsgiScriptArgs: Rule = {
   id: 'wsgi-script-args',
   defaultSeverity: 'error',
+  fixable: true,
   description: 'A mod_wsgi script directive missing its URL, handler name or script path, or with an option before them.',
   docUrl: `${WSGI_DOCS}WSGIScriptAlias.html`,
   check(ctx) {
     for (const args of wsgiDirectives(ctx)) {
       const d = args.directive;
       if (d.name === 'WSGIDaemonProcess') continue;
-      const wanted = d.positional.map((p) => p.name).join(' and ');
       const early = args.options.filter((o) => o.early);
+      // The common case, every positional word present and no option before them: nothing to say.
+      if (early.length === 0 && args.positional.length === d.positional.length && !args.positional.some((p) => p.text === '' && !p.unresolved)) continue;
+      const wanted = d.positional.map((p) => p.name).join(' and ');
       const last = args.positional[args.positional.length - 1];
       // What mod_wsgi itself takes as the positional words: the first ones written, options included.
       const taken = [...args.positional.map((p) => ({ start: p.start, empty: p.text === '' && !p.unresolved })), ...early.map((o) => ({ start: o.start, empty: false }))]

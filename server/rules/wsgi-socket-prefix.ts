@@ -16,6 +16,7 @@ const SAFE = [
 export const wsgiSocketPrefix: Rule = {
   id: 'wsgi-socket-prefix',
   defaultSeverity: 'warning',
+  fixable: true,
   description: 'WSGISocketPrefix under /tmp or another world-writable directory.',
   docUrl: `${WSGI_DOCS}WSGISocketPrefix.html`,
   check(ctx) {

@@ -10,6 +10,7 @@ import { editDistance } from '../catalog/wsgi-edits';
 export const wsgiUndefinedProcessGroup: Rule = {
   id: 'wsgi-undefined-process-group',
   defaultSeverity: 'error',
+  fixable: true,
   description: 'WSGIProcessGroup or process-group= names a daemon process group that no WSGIDaemonProcess defines.',
   docUrl: `${WSGI_DOCS}WSGIProcessGroup.html`,
   requestTime: true,

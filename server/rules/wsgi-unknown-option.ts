@@ -9,6 +9,7 @@ import { apacheRange, closest } from '../catalog/wsgi-edits';
 export const wsgiUnknownOption: Rule = {
   id: 'wsgi-unknown-option',
   defaultSeverity: 'error',
+  fixable: true,
   description: 'An option name that WSGIDaemonProcess, WSGIScriptAlias or another mod_wsgi directive does not accept.',
   docUrl: `${WSGI_DOCS}WSGIDaemonProcess.html`,
   check(ctx) {

@@ -164,14 +164,114 @@ function readQuoted(s: string, i: number, limit: number): { end: number; value: 
   return { end: j, value, unterminated: true };
 }
 
-/** All words of content[from, limit). */
+/**
+ * Where the plain word at `i` ends: one that opens no quote, either at its start or after its first `=` (those
+ * are most words). -1 when readWord must read it.
+ */
+export function plainWordEnd(s: string, i: number, limit: number): number {
+  const first = s.charCodeAt(i);
+  if (first === 34 || first === 39) return -1;
+  let j = i;
+  let seenEquals = false;
+  while (j < limit) {
+    const c = s.charCodeAt(j);
+    if (isBlank(c)) break;
+    if (c === 61 /* = */ && !seenEquals && j > i) {
+      seenEquals = true;
+      // readWord looks at the character after `=` even past the limit: so does this test.
+      const q = s.charCodeAt(j + 1);
+      if (q === 34 || q === 39) return -1;
+    }
+    j++;
+  }
+  return j;
+}
+
+/**
+ * A word with neither quotes nor `key=` (most arguments): it stores its range and text, and answers the other
+ * Word fields from them. Half the memory of a full Word, and the syntax tree is what the garbage collector copies
+ * while an analysis runs.
+ */
+class PlainWord implements Word {
+  constructor(
+    public start: number,
+    public end: number,
+    public raw: string,
+  ) {}
+  get value(): string {
+    return this.raw;
+  }
+  get quote(): null {
+    return null;
+  }
+  get unterminated(): boolean {
+    return false;
+  }
+  get key(): null {
+    return null;
+  }
+  get optionValue(): string {
+    return '';
+  }
+  get valueStart(): number {
+    return this.start;
+  }
+  /** JSON shows every Word field, as for any other word (a spread `{...word}` would not: copy fields by name). */
+  toJSON(): Word {
+    return { start: this.start, end: this.end, raw: this.raw, value: this.raw, quote: null, unterminated: false, key: null, optionValue: '', valueStart: this.start };
+  }
+}
+
+/** The word content[i, j) found by plainWordEnd, with the fields readWord would give it. */
+function plainWord(line: LogicalLine, i: number, j: number): Word {
+  const s = line.content;
+  const raw = s.slice(i, j);
+  // The key ends at the first `=` after the word's first character (readWord's rule).
+  const eq = raw.indexOf('=', 1);
+  const start = offsetOf(line, i);
+  if (eq < 0) return new PlainWord(start, endOffsetOf(line, j), raw);
+  return {
+    start,
+    end: endOffsetOf(line, j),
+    raw,
+    value: raw,
+    quote: null,
+    unterminated: false,
+    key: raw.slice(0, eq),
+    optionValue: raw.slice(eq + 1),
+    valueStart: offsetOf(line, i + eq + 1),
+  };
+}
+
+/** Collects one line's words; the result is copied out at its exact size (see readWords). */
+const scratch: Word[] = [];
+
+/**
+ * All words of content[from, limit). An array grown by push from empty reserves room for 16 elements; the tree
+ * keeps one per directive, so the words are gathered in a shared scratch array and copied out at their size.
+ */
 export function readWords(line: LogicalLine, from: number, limit = line.content.length): Word[] {
-  const words: Word[] = [];
-  let i = skipBlanks(line.content, from, limit);
+  scratch.length = 0;
+  const words = collectWords(line, from, limit, scratch);
+  const out = words.slice();
+  scratch.length = 0;
+  return out;
+}
+
+function collectWords(line: LogicalLine, from: number, limit: number, words: Word[]): Word[] {
+  const s = line.content;
+  let i = skipBlanks(s, from, limit);
   while (i < limit) {
+    // Plain words skip readWord's general path and its result object: most arguments are plain.
+    const j = plainWordEnd(s, i, limit);
+    if (j >= 0) {
+      words.push(plainWord(line, i, j));
+      i = skipBlanks(s, j, limit);
+      continue;
+    }
     const { word, next } = readWord(line, i, limit);
     words.push(word);
-    i = skipBlanks(line.content, next, limit);
+    i = skipBlanks(s, next, limit);
   }
   return words;
 }

@@ -1,7 +1,7 @@
 // Builds the section tree from logical lines, reporting what httpd's config reader rejects while it builds
 // the tree (unclosed, mismatched and stray section tags, a missing `>`, a section without its argument).
 import type { CommentNode, ConfigAst, DirectiveNode, LogicalLine, Node, ParseProblem, SectionNode, Word } from './ast';
-import { endOffsetOf, isBlank, offsetOf, readWord, readWords, skipBlanks, splitLogicalLines } from './lexer';
+import { endOffsetOf, isBlank, offsetOf, plainWordEnd, readWord, readWords, skipBlanks, splitLogicalLines } from './lexer';
 import { sectionInfo } from '../catalog/sections';
 import { eolOf, lineIndentation } from './text-edits';
 
@@ -72,28 +72,52 @@ function leadAtEnd(text: string, lines: LogicalLine[], eol: string): string | nu
   return null;
 }
 
-function nodeLines(line: LogicalLine) {
-  return { firstLine: line.firstLine, lastLine: line.lastLine };
+function comment(line: LogicalLine, i: number, parent: SectionNode | null): CommentNode {
+  return { kind: 'comment', start: offsetOf(line, i), end: line.end, text: line.content.slice(i), parent, firstLine: line.firstLine, lastLine: line.lastLine };
 }
 
-function comment(line: LogicalLine, i: number, parent: SectionNode | null): CommentNode {
-  return { kind: 'comment', start: offsetOf(line, i), end: line.end, text: line.content.slice(i), parent, ...nodeLines(line) };
+/**
+ * One shared copy of each directive name and its lower-case form: the tree keeps fewer strings alive (a config
+ * repeats a few dozen names thousands of times). Bounded, so odd input cannot grow it without end.
+ */
+const namePairs = new Map<string, { name: string; lower: string }>();
+
+function internName(name: string): { name: string; lower: string } {
+  const hit = namePairs.get(name);
+  if (hit) return hit;
+  const pair = { name, lower: name.toLowerCase() };
+  if (namePairs.size < 4096) namePairs.set(name, pair);
+  return pair;
 }
 
 function directive(line: LogicalLine, i: number, parent: SectionNode | null, problems: ParseProblem[]): DirectiveNode {
-  const { word: nameWord, next } = readWord(line, i);
+  // A plain name (most are) is read without building a Word for it.
+  const plainEnd = plainWordEnd(line.content, i, line.content.length);
+  let nameValue: string;
+  let nameSpan: { start: number; end: number };
+  let next: number;
+  if (plainEnd >= 0) {
+    nameValue = line.content.slice(i, plainEnd);
+    nameSpan = { start: offsetOf(line, i), end: endOffsetOf(line, plainEnd) };
+    next = plainEnd;
+  } else {
+    const read = readWord(line, i);
+    if (read.word.unterminated) reportUnterminated([read.word], problems);
+    nameValue = read.word.value;
+    nameSpan = { start: read.word.start, end: read.word.end };
+    next = read.next;
+  }
   const args = readWords(line, next);
-  if (nameWord.unterminated) reportUnterminated([nameWord], problems);
   reportUnterminated(args, problems);
-  const last = args.length ? args[args.length - 1] : nameWord;
+  const names = internName(nameValue);
   return {
     kind: 'directive',
-    name: nameWord.value,
-    nameLower: nameWord.value.toLowerCase(),
-    nameSpan: { start: nameWord.start, end: nameWord.end },
+    name: names.name,
+    nameLower: names.lower,
+    nameSpan,
     args,
-    start: nameWord.start,
-    end: last.end,
+    start: nameSpan.start,
+    end: args.length ? args[args.length - 1].end : nameSpan.end,
     parent,
     firstLine: line.firstLine,
     lastLine: line.lastLine,
@@ -125,7 +149,8 @@ function openSection(line: LogicalLine, i: number, parent: SectionNode | null, p
     start: offsetOf(line, i),
     end: endOffsetOf(line, trimmedEnd),
     parent,
-    ...nodeLines(line),
+    firstLine: line.firstLine,
+    lastLine: line.lastLine,
   };
   if (!hasBracket) {
     const at = endOffsetOf(line, trimmedEnd);
@@ -155,7 +180,7 @@ interface OpenTags {
   count: Map<string, number>;
   text: string;
   eol: string;
-  /** Mismatched tags no open section answers: their fix depends on what follows (see ignoredTagFix). */
+  /** Mismatched tags no open section answers: their fix depends on what follows (see ignoredTagFix). `name`: from the name to the tag's end. */
   ignored: Array<{ problem: ParseProblem; top: SectionNode; line: LogicalLine; name: { start: number; end: number } }>;
 }
 
@@ -166,7 +191,7 @@ function closeSection(line: LogicalLine, i: number, open: OpenTags, problems: Pa
   while (nameEnd < s.length && s[nameEnd] !== '>' && !isBlank(s.charCodeAt(nameEnd))) nameEnd++;
   const name = s.slice(i + 2, nameEnd);
   const lower = name.toLowerCase();
-  const span = { start: offsetOf(line, i), end: endOffsetOf(line, trimEnd(s)), ...nodeLines(line) };
+  const span = { start: offsetOf(line, i), end: endOffsetOf(line, trimEnd(s)), firstLine: line.firstLine, lastLine: line.lastLine };
   // httpd wants the whole closing tag as one word ending in `>`: `</VirtualHost foo>` and `</VirtualHost` fail.
   if (s[nameEnd] !== '>' || skipBlanks(s, nameEnd + 1) < s.length) {
     const from = endOffsetOf(line, nameEnd);
@@ -199,7 +224,7 @@ function closeSection(line: LogicalLine, i: number, open: OpenTags, problems: Pa
     problems.push(problem);
     // Recover: if an enclosing section matches, the inner ones end here too; otherwise ignore this tag.
     if (!open.count.get(lower)) {
-      open.ignored.push({ problem, top, line, name: { start: offsetOf(line, i + 2), end: endOffsetOf(line, nameEnd) } });
+      open.ignored.push({ problem, top, line, name: { start: offsetOf(line, i + 2), end: span.end } });
       return;
     }
     // The fix closes the inner sections just before this tag: the tree the recovery reads, written out.
@@ -222,17 +247,20 @@ function pop(open: OpenTags): SectionNode {
 
 /**
  * A tag naming no open section is read as nothing. If the section it interrupts is never closed, the tag was
- * meant to close it: rename it. If that section is closed later, this tag is extra: remove it. Either way the
- * text then reads as the recovery read it, so the fix never adds a problem elsewhere.
+ * meant to close it: rewrite it (what follows its name goes too, a closing tag being one word). If that section
+ * is closed later, this tag is extra: remove it. Either way the text then reads as the recovery read it, so the
+ * fix never adds a problem elsewhere.
  */
 function ignoredTagFix(m: OpenTags['ignored'][number]): ParseProblem['fix'] {
-  if (m.top.close === null) return { title: `Change to </${m.top.name}>`, edits: [{ start: m.name.start, end: m.name.end, newText: m.top.name }] };
+  if (m.top.close === null) return { title: `Change to </${m.top.name}>`, edits: [{ start: m.name.start, end: m.name.end, newText: `${m.top.name}>` }] };
   return { title: `Remove this closing tag (<${m.top.name}> is closed later)`, edits: [{ start: m.line.start, end: m.line.next, newText: '' }] };
 }
 
 function finish(section: SectionNode, close: SectionNode['close'] & object, closed: boolean): void {
   if (closed) section.close = close;
   section.end = close.end;
+  // Nothing is added once a section ends: keep its children at their size (a pushed array reserves 16 slots).
+  if (section.children.length) section.children = section.children.slice();
 }
 
 function reportUnterminated(words: Word[], problems: ParseProblem[]): void {

@@ -26,6 +26,29 @@ export interface TreeAnalysis {
   /** The spliced text's syntax and model, kept for cross-file navigation (offsets are tree offsets). */
   ast: ConfigAst;
   model: ConfigModel;
+  /** Resolves symlinks (set by the language server), so a file opened by another path than the tree's is found. */
+  realPath?: (file: string) => string | undefined;
+}
+
+const byRealPath = new WeakMap<TreeAnalysis, Map<string, string>>();
+
+/**
+ * The path `tree` knows `file` by: the same path, or the tree file that is the same file on disk (Debian enables
+ * sites-available/x.conf through the symlink sites-enabled/x.conf; the user opens the former, Apache reads the latter).
+ */
+export function treeFileOf(tree: TreeAnalysis, file: string): string | undefined {
+  if (tree.files.has(file) || !tree.realPath) return tree.files.has(file) ? file : undefined;
+  let index = byRealPath.get(tree);
+  if (!index) {
+    index = new Map();
+    for (const f of tree.files.keys()) {
+      const real = tree.realPath(f);
+      if (real !== undefined && !index.has(real)) index.set(real, f);
+    }
+    byRealPath.set(tree, index);
+  }
+  const real = tree.realPath(file);
+  return real === undefined ? undefined : index.get(real);
 }
 
 const SERVER_ROOT_FILES = new Set(['apache2.conf', 'httpd.conf']);

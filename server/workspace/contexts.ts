@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { AnalysisEnv, AnalysisSettings } from '../service';
 import type { FileSource } from './files';
 import { buildTree, type TreeOptions } from './tree';
-import { analyzeTree, type FileFindings, type TreeAnalysis } from './analyzeTree';
+import { analyzeTree, treeFileOf, type FileFindings, type TreeAnalysis } from './analyzeTree';
 
 const ROOT_NAMES = new Set(['apache2.conf', 'httpd.conf']);
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '__pycache__', '.venv', 'venv', '.tox']);
@@ -52,12 +52,20 @@ export class ServerContexts {
     if (structureChanged) this.roots = undefined;
   }
 
-  /** The findings for `file` in the first server tree that includes it, or undefined when none does. */
+  /**
+   * The findings for `file` in the first server tree that includes it (by its path, else by its real path: the
+   * tree may know it through a symlink), or undefined when none does. `findings.file` is the tree's path for it.
+   */
   findingsFor(file: string): { findings: FileFindings; tree: TreeAnalysis } | undefined {
     const target = path.resolve(file);
-    for (const root of this.serverRoots()) {
-      const tree = this.treeOf(root);
+    const trees = this.serverRoots().map((root) => this.treeOf(root));
+    for (const tree of trees) {
       const findings = tree.files.get(target);
+      if (findings) return { findings, tree };
+    }
+    for (const tree of trees) {
+      const known = treeFileOf(tree, target);
+      const findings = known === undefined ? undefined : tree.files.get(known);
       if (findings) return { findings, tree };
     }
     return undefined;
@@ -67,6 +75,7 @@ export class ServerContexts {
     let t = this.trees.get(root);
     if (!t) {
       t = analyzeTree(buildTree(this.files, root, this.treeOptions), this.settings, this.env);
+      if (this.files.realPath) t.realPath = (f) => this.files.realPath?.(f);
       this.trees.set(root, t);
     }
     return t;

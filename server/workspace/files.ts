@@ -8,6 +8,8 @@ export interface FileSource {
   kind(file: string): 'file' | 'dir' | undefined;
   /** Entry names of a directory (not sorted), or [] when it cannot be listed. */
   list(dir: string): string[];
+  /** The path with every symlink resolved, or undefined when it cannot be (missing); absent: no links exist. */
+  realPath?(file: string): string | undefined;
 }
 
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -39,6 +41,14 @@ export class DiskFiles implements FileSource {
       return fs.readdirSync(dir);
     } catch {
       return [];
+    }
+  }
+
+  realPath(file: string): string | undefined {
+    try {
+      return fs.realpathSync.native(file);
+    } catch {
+      return undefined;
     }
   }
 }
@@ -73,9 +83,20 @@ export class GuardedFiles implements FileSource {
       return [];
     }
   }
+
+  realPath(file: string): string | undefined {
+    try {
+      return this.base.realPath ? this.base.realPath(file) : file;
+    } catch {
+      return undefined;
+    }
+  }
 }
 
-/** Open editor documents take precedence over the disk. */
+/**
+ * Open editor documents take precedence over the disk, also when the tree reaches one through a symlink (Debian's
+ * sites-enabled/x.conf → ../sites-available/x.conf, the file the user opened).
+ */
 export class OverlayFiles implements FileSource {
   constructor(
     private readonly base: FileSource,
@@ -83,15 +104,27 @@ export class OverlayFiles implements FileSource {
   ) {}
 
   read(file: string): string | undefined {
-    return this.open(file) ?? this.base.read(file);
+    return this.openText(file) ?? this.base.read(file);
   }
 
   kind(file: string): 'file' | 'dir' | undefined {
+    // No link lookup here: the disk's stat follows links already, and kind() runs on every workspace entry.
     return this.open(file) !== undefined ? 'file' : this.base.kind(file);
   }
 
   list(dir: string): string[] {
     return this.base.list(dir);
+  }
+
+  realPath(file: string): string | undefined {
+    return this.base.realPath ? this.base.realPath(file) : file;
+  }
+
+  private openText(file: string): string | undefined {
+    const direct = this.open(file);
+    if (direct !== undefined || !this.base.realPath) return direct;
+    const real = this.base.realPath(file);
+    return real !== undefined && real !== file ? this.open(real) : undefined;
   }
 }
 

@@ -206,13 +206,17 @@ export function buildTree(source: FileSource, rootFile: string, options: TreeOpt
   return tree;
 }
 
-/** A matched directory is read whole, recursively, in name order (Apache skips `.` files there too). */
+/**
+ * A matched directory is read whole, recursively, in name order, dot-files and dot-directories included: httpd
+ * skips only `.` and `..` there (apache2 -t fails on a bad `dir/.hidden.conf` for `Include dir/`). Only a
+ * wildcard component skips dot names (glob.ts).
+ */
 function expandDirectories(files: FileSource, paths: string[], limit: number): string[] {
   const out: string[] = [];
   const add = (p: string, depth: number) => {
     if (out.length > limit || depth > 16) return;
     if (files.kind(p) === 'dir') {
-      for (const n of files.list(p).filter((n) => !n.startsWith('.')).sort()) add(path.join(p, n), depth + 1);
+      for (const n of files.list(p).sort()) add(path.join(p, n), depth + 1);
     } else out.push(p);
   };
   for (const p of paths) add(p, 0);

@@ -7,8 +7,18 @@ import { checkInvalidCase, type InvalidCase } from './invalid-case';
 
 export type { InvalidCase };
 
+export interface DeclaredTable {
+  ruleId: string;
+  table: { valid: string[]; invalid: InvalidCase[] };
+  env: AnalysisEnv;
+}
+
+/** Every table declared in this process, in order: the fix-safety property seeds its inputs from them. */
+export const declaredTables: DeclaredTable[] = [];
+
 /** `env`: what the analysis may read beyond the text (the WSGI scripts of the script rules). */
 export function ruleTable(ruleId: string, table: { valid: string[]; invalid: InvalidCase[] }, env: AnalysisEnv = {}): void {
+  declaredTables.push({ ruleId, table, env });
   table.valid.forEach((code, i) => {
     test(`${ruleId}: valid #${i + 1}`, () => {
       const found = analyzeText('file:///valid.conf', code, 0, {}, undefined, env).reports.filter((r) => r.rule === ruleId);

@@ -6,7 +6,8 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyzeText } from '../../server/service';
 import { walk } from '../../server/syntax/parser';
-import { applyEdits } from '../../server/features/applyEdits';
+import { checkFixes, FIXABLE, mutatedSeeds, seedsOf } from './fix-safety';
+import { ruleTableCases } from '../helpers/table-cases';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
@@ -79,39 +80,6 @@ const mutated = fc
     return lines.join(ops.length % 2 ? '\r\n' : '\n');
   });
 
-/**
- * Parse problems after a fix on lines that had none before (lines the fix touched excepted): a fix may leave a
- * problem on a line that already had one (a tag read differently now), but never put one on a line that was fine.
- */
-function newProblemLines(text: string, before: ReadonlyArray<{ start: number }>, after: string, again: ReadonlyArray<{ start: number; kind: string }>, edits: ReadonlyArray<{ start: number; end: number; newText: string }>): string[] {
-  const lineAt = (t: string, at: number) => {
-    const s = Math.max(t.lastIndexOf('\n', at - 1), t.lastIndexOf('\r', at - 1)) + 1;
-    const e = t.slice(s).search(/[\r\n]/);
-    return { s, e: e < 0 ? t.length : s + e };
-  };
-  const had = new Map<string, number>();
-  for (const p of before) {
-    const { s, e } = lineAt(text, p.start);
-    had.set(text.slice(s, e), (had.get(text.slice(s, e)) ?? 0) + 1);
-  }
-  let delta = 0;
-  const touched = edits.map((e) => {
-    const span = { s: e.start + delta, e: e.start + delta + e.newText.length };
-    delta += e.newText.length - (e.end - e.start);
-    return span;
-  });
-  const added: string[] = [];
-  for (const p of again) {
-    const { s, e } = lineAt(after, p.start);
-    if (touched.some((t) => t.s <= e && s <= t.e)) continue;
-    const line = after.slice(s, e);
-    const left = had.get(line) ?? 0;
-    if (left > 0) had.set(line, left - 1);
-    else added.push(`${p.kind} on ${JSON.stringify(line)}`);
-  }
-  return added;
-}
-
 function checkInvariants(text: string): void {
   const a = analyzeText('file:///fuzz.conf', text);
   // Lossless: the logical lines tile the document, so printing them back gives the input exactly.
@@ -137,29 +105,25 @@ test('mutated real configs never break analysis', () => {
   fc.assert(fc.property(mutated, (t) => checkInvariants(t)), params);
 });
 
-test('every fix changes only its range; a preferred one removes its finding and puts no parse problem on a clean line', () => {
-  fc.assert(
-    fc.property(fc.oneof(mutated, soup), (text) => {
-      const a = analyzeText('file:///fuzz.conf', text);
-      for (const r of a.reports) {
-        for (const fix of r.fixes) {
-          const edits = [...fix.edits].sort((x, y) => x.start - y.start);
-          const after = applyEdits(text, edits);
-          // Outside the edits, the text is unchanged: same prefix before the first, same suffix after the last.
-          assert.equal(after.slice(0, edits[0].start), text.slice(0, edits[0].start));
-          const tail = text.length - edits[edits.length - 1].end;
-          assert.equal(after.slice(after.length - tail), text.slice(text.length - tail));
-          if (!fix.preferred) continue;
-          const again = analyzeText('file:///fixed.conf', after);
-          const added = newProblemLines(text, a.ast.problems, after, again.ast.problems, edits);
-          assert.deepEqual(added, [], `${r.rule}: '${fix.title}' added parse problems: ${JSON.stringify(text)}`);
-          const count = (x: typeof a) => x.reports.filter((y) => y.rule === r.rule).length;
-          assert.ok(count(again) < count(a), `${r.rule}: '${fix.title}' left as many ${r.rule} findings: ${JSON.stringify(text)}`);
-        }
-      }
-    }),
-    { ...params, numRuns: Math.ceil(RUNS / 3) },
+// Fix safety (test/property/fix-safety.ts): every table case of every rule once as it is, in each layout, then
+// mutations of them and token soup; every rule that declares fixes must have had one applied and checked.
+const exercised = new Set<string>();
+const seeds = seedsOf(ruleTableCases(), [REAL.join('\n') + '\n']);
+
+test('fix safety: every rule table case, as one file, as a server root and as an included site', () => {
+  for (const seed of seeds) for (const layout of ['file', 'root', 'site'] as const) checkFixes(seed.text, layout, seed.env, exercised);
+});
+
+test('fix safety: mutated table cases and token soup', () => {
+  const inputs = fc.oneof(
+    { weight: 4, arbitrary: mutatedSeeds(seeds) },
+    { weight: 1, arbitrary: soup.map((text) => ({ text, layout: 'file' as const, seed: -1 })) },
   );
+  fc.assert(fc.property(inputs, ({ text, layout, seed }) => checkFixes(text, layout, seeds[seed]?.env ?? {}, exercised)), { ...params, numRuns: RUNS * 2 });
+});
+
+test('fix safety: every rule that declares fixes had one applied and checked', () => {
+  assert.deepEqual(FIXABLE.filter((id) => !exercised.has(id)), []);
 });
 
 const DEEP = 100000;

@@ -97,6 +97,10 @@ test('a mismatched closing tag gets the fix that writes out what the recovery re
   // Nothing matches and the interrupted section is never closed: the tag was meant for it.
   const typo = fixed('<Files x>\n</Flies>\n');
   assert.deepEqual(typo, { title: 'Change to </Files>', text: '<Files x>\n</Files>\n' });
+  // Words after the name go with it (found by the fix-safety property: a rename alone left `</Files x>y>`).
+  const tail = fixed('<Files x>\n</F<Files x>y>\n');
+  assert.deepEqual(tail, { title: 'Change to </Files>', text: '<Files x>\n</Files>\n' });
+  assert.deepEqual(parse(tail.text).problems, []);
   // Nothing matches but the section is closed later: renaming would only move the problem, so the tag goes.
   const extra = fixed('<Files x>\n<Directory /a>\n  </Bogus>\n</Directory>\n</Files>\nListen 80\n');
   assert.deepEqual(extra, { title: 'Remove this closing tag (<Directory> is closed later)', text: '<Files x>\n<Directory /a>\n</Directory>\n</Files>\nListen 80\n' });

@@ -48,9 +48,14 @@ function mixWords(): string {
   return `Options mixes words with a + or - prefix and words without one; a word without a prefix replaces the inherited set, so Apache refuses the mix. Prefix every word, or none.`;
 }
 
-/** All-prefixed form (keeps what is inherited and adds); preferred when the first word already has a prefix. */
+/**
+ * All-prefixed form (keeps what is inherited and adds); preferred when the first word already has a prefix. None
+ * when a word is no keyword: the line would fail again on that word, Apache's next complaint.
+ */
 function mixFixes(input: ArgInput): Fix[] {
   const args = input.node.args;
+  const keywords = [...OPTION_KEYWORDS, ...LEGACY].map((k) => k.toLowerCase());
+  if (input.words.some((w) => !keywords.includes(w.replace(/^[+-]/, '').toLowerCase()))) return [];
   const plain = (w: string) => w[0] !== '+' && w[0] !== '-';
   const prefixAll: Fix = {
     title: 'Prefix every option with + (add to the inherited options)',

@@ -7,7 +7,7 @@ import { replaceWord } from './types';
 import { REQUIRE_PROVIDERS } from '../../catalog/data/keywords';
 import { closestNames } from '../../catalog/names';
 import { loadedModules } from '../../catalog/modules';
-import { walk } from '../../syntax/parser';
+import { forEachNode } from '../../syntax/parser';
 
 export const checkRequire: ArgChecker = (input) => {
   const { words, node, ast } = input;
@@ -38,14 +38,14 @@ function definedProviders(ast: ConfigAst): string[] {
   if (hit) return hit;
   const out: string[] = [];
   providersCache.set(ast, out);
-  // walk() is iterative: sections can nest deeper than the call stack.
-  for (const n of walk(ast.children)) {
+  // forEachNode is iterative: sections can nest deeper than the call stack.
+  forEachNode(ast.children, (n) => {
     if (n.kind === 'section') {
       if (n.nameLower === 'authzprovideralias' && n.args[1]) out.push(n.args[1].value);
     } else if (n.kind === 'directive') {
       if (n.nameLower === 'luaauthzprovider' && n.args[0]) out.push(n.args[0].value);
       if (n.nameLower === 'authnzfcgidefineprovider' && n.args[1]) out.push(n.args[1].value);
     }
-  }
+  });
   return out;
 }

@@ -56,6 +56,11 @@ ruleTable(
           `<VirtualHost *:80>\n  ServerName a.example\n  WSGIDaemonProcess shop\n  WSGIScriptAlias / ${SHOP} process-group=shop\n</VirtualHost>\n` +
           `<VirtualHost *:80>\n  ServerName b.example\n  WSGIScriptAlias / ${PLAIN}\n</VirtualHost>\n`,
       },
+      {
+        // a group named by WSGIProcessGroup but not defined here is taken: the new group must not be the shared one
+        code: `WSGIProcessGroup shop\nWSGIScriptAlias /shop «${SHOP}»\nWSGIScriptAlias /plain ${PLAIN}\n`,
+        fixed: `WSGIProcessGroup shop\nWSGIDaemonProcess shop-2\nWSGIScriptAlias /shop ${SHOP} process-group=shop-2\nWSGIScriptAlias /plain ${PLAIN}\n`,
+      },
     ],
   },
   { scripts },

@@ -29,5 +29,9 @@ ruleTable('wsgi-script-access', {
       fixed:
         '<VirtualHost *:80>\n  <Directory /srv/apps>\n    Require all granted\n  </Directory>\n</VirtualHost>\n<Directory /srv/apps>\n  Require all denied\n</Directory>\nWSGIScriptAlias /apps/ "/srv/apps/"\n<Directory /srv/apps>\n    Require all granted\n</Directory>\n',
     },
+    {
+      // an alias misplaced inside <Directory>: a <Directory> block may not go below it there, so no fix
+      code: '<Directory /srv/app>\n  WSGIScriptAlias / «/srv/a.wsgi»\n</Directory>\n',
+    },
   ],
 });
