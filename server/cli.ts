@@ -8,7 +8,7 @@ import { parseArgs, UsageError, USAGE, type CliOptions } from './cli/args';
 import { formatText, toJsonFinding, type JsonFinding } from './cli/format';
 import { settingsFor, type SettingsLookup } from './cli/settings';
 import { fixTree } from './cli/fixTree';
-import { writeFixedText } from './cli/writeFile';
+import { writeFixedText, WriteError } from './cli/writeFile';
 import { ConfigError } from './config/projectConfig';
 import type { ResolvedSettings } from './config/settings';
 import { isPythonDocument } from './python/analyze';
@@ -128,7 +128,7 @@ function main(argv: readonly string[]): number {
   try {
     return run(options);
   } catch (err) {
-    const message = err instanceof InputError || err instanceof ConfigError ? err.message : `internal error: ${err instanceof Error ? err.message : String(err)}`;
+    const message = err instanceof InputError || err instanceof ConfigError || err instanceof WriteError ? err.message : `internal error: ${err instanceof Error ? err.message : String(err)}`;
     process.stderr.write(`apache-wsgi-lint: ${message}\n`);
     return 2;
   }

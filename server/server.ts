@@ -17,6 +17,7 @@ import { ScriptIndex } from './workspace/scripts';
 import { scriptEnvironment } from './workspace/scripts-env';
 import { diagnosticsOf } from './features/diagnostics';
 import { codeActions } from './features/codeActions';
+import { filePath } from './features/navScope';
 import { languageCapabilities, registerLanguageFeatures, rememberWorkspace } from './features/languageFeatures';
 import { commandCapabilities, commandDiagnostics, registerCommands } from './features/commands';
 import { DEFAULT_MAX_PROBLEMS, resolveSettings } from './config/settings';
@@ -46,8 +47,11 @@ const analysisOf = (doc: TextDocument) => cache.get(doc.uri, doc.getText(), doc.
 // Whole-server analysis: open documents are read from the editor, the rest from disk. Off in untrusted
 // workspaces (the client says so), where only single-file analysis runs and no Include is followed.
 let trusted = true;
-const openByPath = (file: string) => documents.get(pathToFileURL(file).href)?.getText();
-const files = new OverlayFiles(new DiskFiles(), openByPath);
+// A document opened through a symlink is also found by its target's path, which is what a tree may read.
+const openByRealPath = new Map<string, string>();
+const openByPath = (file: string) => (documents.get(pathToFileURL(file).href) ?? documents.get(openByRealPath.get(file) ?? ''))?.getText();
+const disk = new DiskFiles();
+const files = new OverlayFiles(disk, openByPath);
 const contexts = new ServerContexts(files);
 
 // The WSGI scripts behind WSGIScriptAlias: found on disk or by their trailing path segments in the workspace
@@ -154,6 +158,9 @@ function schedule(doc: TextDocument, delay: number): void {
 // a freshly opened document's first diagnostics back by the typing debounce.
 const justOpened = new Set<string>();
 documents.onDidOpen((e) => {
+  const file = filePath(e.document.uri);
+  const real = file && disk.realPath(file);
+  if (file && real && real !== file) openByRealPath.set(real, e.document.uri);
   contexts.invalidate();
   scripts.invalidate(false);
   justOpened.add(e.document.uri);
@@ -173,6 +180,7 @@ connection.onDidChangeWatchedFiles((params) => {
   for (const doc of documents.all()) schedule(doc, DEBOUNCE_MS);
 });
 documents.onDidClose((e) => {
+  for (const [real, uri] of openByRealPath) if (uri === e.document.uri) openByRealPath.delete(real);
   clearTimeout(timers.get(e.document.uri));
   timers.delete(e.document.uri);
   cache.forget(e.document.uri);

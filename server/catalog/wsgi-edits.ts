@@ -18,6 +18,8 @@ export function apacheRange(text: string, args: WsgiArguments, start: number, en
 export function removal(text: string, start: number, end: number): TextEditSpan {
   let s = start;
   while (s > 0 && (text[s - 1] === ' ' || text[s - 1] === '\t')) s--;
+  // A backslash left last on the line would join the next line to this one: keep a blank after it.
+  if (text[s - 1] === '\\' && s < start) s++;
   return { start: s, end, newText: '' };
 }
 

@@ -1,6 +1,6 @@
 // --fix for a configuration tree. Fixes are made in memory and each step is checked by analysing the whole tree
-// again: a step is kept only if it adds no error and no parse problem (fixes of different rules can be right
-// alone and wrong together: a typo fix and an "add WSGIDaemonProcess" fix made at once define a group twice).
+// again; the result may hold no error and no parse problem the configuration did not have (fixes that are right
+// alone can be wrong together: a typo fix and an "add WSGIDaemonProcess" fix made at once define a group twice).
 // Fixes go in tiers: first those that make the text readable, then directive-name fixes, then the rest, so that
 // model-level fixes see the directives the author meant. Files are written once at the end, or not at all.
 import * as fs from 'node:fs';
@@ -10,7 +10,7 @@ import type { FileFindings, TreeAnalysis } from '../workspace/analyzeTree';
 import { chooseFixesByReport, PARSE_RULES } from '../features/applyEdits';
 import type { TextEditSpan } from '../rules/types';
 import { decodeBytes, editBytes, encodeBytes, touchesHole, type ByteText } from './bytes';
-import { replaceFile, UNDECODABLE_NOTE } from './writeFile';
+import { checkWritable, replaceFile } from './writeFile';
 
 const MAX_PASSES = 10;
 /** Each tried step costs one analysis of the tree: bounded, whatever the fixes do. */
@@ -77,7 +77,7 @@ export function fixTree(analyse: (files: FileSource) => TreeAnalysis, note: (mes
     let analysis = start;
     let budget = MAX_ANALYSES;
     const rejected = new Set<string>();
-    /** Tries steps together on top of the current view; keeps them if the tree gets no new error. */
+    /** Tries steps together on top of the current view; keeps them if the tree gets no more errors than allowed. */
     const attempt = (steps: readonly Step[]): boolean => {
       budget--;
       const before = view;
@@ -193,17 +193,13 @@ function writeAll(states: Map<string, FileState>, view: Map<string, ByteText>, n
     const state = states.get(real)!;
     if (text.text === state.base!.text) continue;
     const bytes = encodeBytes(text);
-    if (!bytes) return note(`${state.file}: ${UNDECODABLE_NOTE}; no file of its tree written`);
+    if (!bytes) return note(`${state.file}: not valid UTF-8, and the fixed bytes would not read back as the text checked; no file of its tree written`);
     if (!readOrEmpty(real).equals(state.original)) return note(`${state.file}: changed on disk while it was being fixed; no file of its tree written`);
     writes.push({ state, bytes });
   }
-  for (const { state, bytes } of writes) {
-    try {
-      replaceFile(state.real, bytes);
-    } catch (err) {
-      note(`${state.file}: cannot write (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
-    }
-  }
+  // A file that cannot be written is an I/O error (exit status 2); found before any file is written if possible.
+  for (const { state } of writes) checkWritable(state.file);
+  for (const { state, bytes } of writes) replaceFile(state.file, bytes);
 }
 
 function readOrEmpty(file: string): Buffer {

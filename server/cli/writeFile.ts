@@ -5,8 +5,28 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decodeBytes, editBytes, encodeBytes, touchesHole } from './bytes';
 
+/** A file --fix could not write: an I/O error (exit status 2), reported in one line. */
+export class WriteError extends Error {}
+
+/** Throws WriteError unless `file`'s target could be replaced (its directory is writable for the temporary file). */
+export function checkWritable(file: string): void {
+  try {
+    fs.accessSync(path.dirname(fs.realpathSync(file)), fs.constants.W_OK);
+  } catch (err) {
+    throw new WriteError(`${file}: cannot write (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+}
+
 /** Replaces the content of `file` (or of the file its symlinks lead to) with `bytes`. */
 export function replaceFile(file: string, bytes: Buffer): void {
+  try {
+    replace(file, bytes);
+  } catch (err) {
+    throw new WriteError(`${file}: cannot write (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+}
+
+function replace(file: string, bytes: Buffer): void {
   const target = fs.realpathSync(file);
   const st = fs.statSync(target);
   const mode = st.mode & 0o7777;
@@ -42,8 +62,9 @@ export function writeFixedText(file: string, analysed: string, fixed: string): s
   const edit = [{ start, end: analysed.length - tail, newText: fixed.slice(start, fixed.length - tail) }];
   const out = touchesHole(before, edit) ? undefined : encodeBytes(editBytes(before, edit));
   if (!out) return UNDECODABLE_NOTE;
+  checkWritable(file);
   replaceFile(file, out);
   return undefined;
 }
 
-export const UNDECODABLE_NOTE = 'not valid UTF-8, and the fixes would change bytes that cannot be decoded; not written (fix it by hand)';
+const UNDECODABLE_NOTE = 'not valid UTF-8, and the fixes would change bytes that cannot be decoded; not written (fix it by hand)';

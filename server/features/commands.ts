@@ -179,9 +179,23 @@ async function runConfigtest(connection: Connection, host: CommandHost, uri: str
   let summary = verdict.ok ? `${path.basename(binary)} -t: Syntax OK` : `${path.basename(binary)} -t failed: ${first?.message ?? 'see the output'}${where}`;
   if (build) summary += ` — ${build}`;
   // prefork runs one single-threaded process per connection: an embedded app is loaded into every one of them.
-  const analysis = uri ? host.analysisFor(uri) : undefined;
-  if (verdict.mpm === 'prefork' && analysis?.model.scriptAliases.some((a) => runsEmbedded(effectiveProcessGroup(analysis.model, a)))) {
+  if (verdict.mpm === 'prefork' && uri && documentRunsEmbedded(host, uri)) {
     summary += '. With prefork, an app in embedded mode is loaded into every Apache child process: use daemon mode.';
   }
   return { ...verdict, summary };
+}
+
+/**
+ * Whether an alias of the document runs in embedded mode: judged in the server tree that includes it when there is
+ * one (a WSGIProcessGroup in another file may put it in a daemon), else in the document alone.
+ */
+function documentRunsEmbedded(host: CommandHost, uri: string): boolean {
+  const analysis = host.analysisFor(uri);
+  const tree = host.treeFor(uri);
+  const docPath = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  const file = tree && docPath ? treeFileOf(tree, docPath) : undefined;
+  if (tree && file && tree.files.get(file)?.text === analysis?.text) {
+    return tree.model.scriptAliases.some((a) => toFileOffset(tree.tree, a.node.start)?.file === file && runsEmbedded(effectiveProcessGroup(tree.model, a)));
+  }
+  return analysis?.model.scriptAliases.some((a) => runsEmbedded(effectiveProcessGroup(analysis.model, a))) ?? false;
 }

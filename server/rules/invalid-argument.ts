@@ -3,11 +3,11 @@
 // outside <Location>.
 // Each checker follows the module's own parsing and stops where Apache stops; values with unknown ${VAR} are
 // not judged.
-import type { Rule } from './types';
+import type { Fix, Rule } from './types';
 import { APACHE_DOCS } from './types';
 import { directiveInfo } from '../catalog/directives';
 import { standingOf } from '../catalog/placement';
-import type { ArgChecker } from './arguments/types';
+import type { ArgChecker, ArgInput } from './arguments/types';
 import { effectiveWords, hasCommentWord } from './arguments/words';
 import { checkKeyword } from './arguments/keywords';
 import { checkOptions } from './arguments/options';
@@ -43,10 +43,23 @@ export const invalidArgument: Rule = {
       const words = effectiveWords(node, ctx.ast);
       if (!words || hasCommentWord(node)) continue;
       const checker = CHECKERS[node.nameLower] ?? checkKeyword;
-      const problem = checker({ node, words, info, standing, ast: ctx.ast });
+      const input = { node, words, info, standing, ast: ctx.ast };
+      const problem = checker(input);
       if (!problem) continue;
       const severity = standing.reach === 'maybe' ? 'warning' : problem.severity;
-      ctx.report({ start: problem.start, end: problem.end, message: problem.message, fixes: problem.fixes, severity });
+      const fixes = (problem.fixes ?? []).filter((f) => !failsAgain(checker, input, problem.start, f));
+      // When the preferred word would fail again, the closest one left is preferred.
+      if (fixes.length && problem.fixes?.some((f) => f.preferred) && !fixes.some((f) => f.preferred)) fixes[0] = { ...fixes[0], preferred: true };
+      ctx.report({ start: problem.start, end: problem.end, message: problem.message, fixes, severity });
     }
   },
 };
+
+/** A fix replacing one word with a word Apache rejects again at the same place (`LogLevel nomod:info`) is none. */
+function failsAgain(checker: ArgChecker, input: ArgInput, at: number, fix: Fix): boolean {
+  const e = fix.edits.length === 1 ? fix.edits[0] : undefined;
+  const k = e ? input.node.args.findIndex((w) => w.start === e.start && w.end === e.end) : -1;
+  if (!e || k < 0) return false;
+  const again = checker({ ...input, words: input.words.map((w, j) => (j === k ? e.newText.trim() : w)) });
+  return again !== undefined && again.start === at;
+}

@@ -53,9 +53,11 @@ export const unknownDirective: Rule = {
       const guess = close.length ? ` Did you mean ${close.join(', ')}?` : '';
       const third = !close.length && thirdParty.length ? ` It may come from a third-party module this configuration loads (${thirdParty.join(', ')}).` : '';
       const skip = reach === 'maybe' ? ' Apache may skip this body, so it is not flagged as an error.' : '';
-      // A section is renamed only together with its closing tag, so the structure stays as it was.
-      const fixable = node.kind === 'directive' || node.close !== null;
-      ctx.report({ start, end: node.nameSpan.end, message: base + guess + third + skip, severity, fixes: fixable ? close.map((c, i) => rename(node, c, i === 0, ctx.text)) : [] });
+      // A section is renamed only together with its closing tag, so the structure stays as it was (a closing tag
+      // spelled otherwise, say across a continuation, gets no edit: then no fix).
+      const fixable = node.kind === 'directive' || (node.close !== null && !closedByRecovery(node, ctx.ast.problems));
+      const fixes = (fixable ? close.map((c, i) => rename(node, c, i === 0, ctx.text)) : []).filter((f) => node.kind === 'directive' || f.edits.length === 2);
+      ctx.report({ start, end: node.nameSpan.end, message: base + guess + third + skip, severity, fixes });
     }
   },
 };
@@ -70,4 +72,10 @@ function rename(node: DirectiveNode | SectionNode, to: string, preferred: boolea
     edits.push({ start: close, end: close + node.name.length, newText: to });
   }
   return { title: `Change to ${to}`, edits, preferred };
+}
+
+/** A closing tag the parser matched only by recovery (a problem on it): renamed, it would close something else. */
+function closedByRecovery(node: SectionNode, problems: ReadonlyArray<{ start: number; end: number }>): boolean {
+  const at = node.close?.start ?? -1;
+  return problems.some((p) => p.start <= at && at < p.end);
 }

@@ -29,8 +29,9 @@ export const wsgiDaemonUnused: Rule = {
           `embedded in Apache's own processes and options such as python-home are ignored. ` +
           `Add 'WSGIProcessGroup ${d.name}' (or process-group=${d.name} on the WSGIScriptAlias).` +
           (partial ? ` (This file has no WSGIScriptAlias; if another file of the server uses the group, all is well.)` : ''),
-        // A name with blanks, quotes or `#` would be read as other words once written unquoted: no fix then.
-        fixes: partial || !/^[^\s"'\\#]+$/.test(d.name) ? [] : [
+        // A name with blanks, quotes or `#` would be read as other words once written unquoted, and `%{…}` after
+        // WSGIProcessGroup is expanded per request: no fix then.
+        fixes: partial || !/^[^\s"'\\#]+$/.test(d.name) || d.name.includes('%{') ? [] : [
           {
             title: `Insert 'WSGIProcessGroup ${d.name}' after it`,
             preferred: true,

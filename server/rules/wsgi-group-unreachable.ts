@@ -31,7 +31,9 @@ export const wsgiGroupUnreachable: Rule = {
           reportRejected(ctx, [args, later.args], { ...range, message: `Daemon group '${name}' is defined only further down (${scopeOf(later.args.node)}); ${why}, so its WSGIDaemonProcess must come first.`, fixes: moveUp(ctx.text, later, args) });
           continue;
         }
-        const guess = closest(name, [...new Set(defs.filter((d) => d.args.node.start < args.node.start).map((d) => d.name))]);
+        // Only groups this line can use: a guess from another virtual host would be rejected in turn.
+        const usable = defs.filter((d) => d.args.node.start < args.node.start && !unreachable(ctx, d, enclosingVirtualHost(args.node), args.node.start));
+        const guess = closest(name, [...new Set(usable.map((d) => d.name))]);
         const finding = {
           ...range,
           message: `No WSGIDaemonProcess named '${name}' is defined before this line; ${why}, so it rejects the line${ctx.seesWholeServer ? '' : ' unless a file read earlier defines the group'}.${guess ? ` Did you mean '${guess}'?` : ''}`,

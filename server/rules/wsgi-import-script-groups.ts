@@ -24,8 +24,10 @@ export const wsgiImportScriptGroups: Rule = {
       for (const option of ['application-group', 'process-group']) {
         if (has(option)) continue;
         const value = option === 'application-group' ? '%{GLOBAL}' : candidates.length === 1 ? candidates[0] : undefined;
-        // After an unclosed quote the added words would be part of the quoted value.
-        const open = args.node.args[args.node.args.length - 1]?.unterminated;
+        // After an unclosed quote, or a last word `key=` (mod_wsgi takes the next word as its value), the added
+        // words would be read as part of that value.
+        const last = args.node.args[args.node.args.length - 1];
+        const open = last?.unterminated || last?.raw.endsWith('=');
         const fixes: Fix[] = value && !open ? [{ title: `Add ${option}=${value}`, preferred: true, edits: [{ start: at, end: at, newText: ` ${option}=${value}` }] }] : [];
         reportRejected(ctx, args, {
           ...apacheRange(ctx.text, args, args.node.nameSpan.start, args.node.nameSpan.end),

@@ -22,10 +22,12 @@ export const wsgiOptionSyntax: Rule = {
         if (m.kind === 'spaced') {
           const value = m.value && (m.value.text || m.value.quoted) ? ctx.text.slice(m.value.start, m.value.end) : '';
           const joined = `${ctx.text.slice(m.start, m.nameEnd)}=${value}`;
+          // A quote the value opens and never closes would, joined, swallow the rest of the line: no fix then.
+          const open = /^["']/.test(value) && (value.length < 2 || !value.endsWith(value[0]));
           reportRejected(ctx, args, {
             ...range,
             message: `${d} options are written name=value with no space before '=': mod_wsgi rejects '${m.name} =…'; write '${joined}'.`,
-            fixes: value ? [{ title: `Write '${joined}'`, preferred: true, edits: [{ start: m.start, end: m.end, newText: joined }] }] : [],
+            fixes: value && !open ? [{ title: `Write '${joined}'`, preferred: true, edits: [{ start: m.start, end: m.end, newText: joined }] }] : [],
           });
         } else if (m.kind === 'equals') {
           reportRejected(ctx, args, { ...range, message: `'${m.name}' has no option name before '=', so mod_wsgi rejects the line.` });

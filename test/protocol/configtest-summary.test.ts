@@ -1,5 +1,6 @@
 // Check With Installed Apache through LSP, with a fake apache binary (the real one is Debian's event build): the
-// summary names the MPM from `-V` and warns only for the worst case, prefork with an app in embedded mode.
+// summary names the MPM from `-V` and warns only for the worst case, prefork with an app in embedded mode (judged
+// in the server tree that includes the document, when there is one).
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -31,6 +32,13 @@ exit 0
 test('the Check With Installed Apache summary warns for prefork with embedded mode, and only then', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'awl-ctsum-'));
   const bin = fakeApache(dir);
+  // A server whose site has the alias alone: the group is chosen at server level in another file.
+  fs.mkdirSync(path.join(dir, 'apache2', 'conf-enabled'), { recursive: true });
+  fs.mkdirSync(path.join(dir, 'apache2', 'sites-enabled'));
+  fs.writeFileSync(path.join(dir, 'apache2', 'apache2.conf'), 'IncludeOptional conf-enabled/*.conf\nIncludeOptional sites-enabled/*.conf\n');
+  fs.writeFileSync(path.join(dir, 'apache2', 'conf-enabled', 'wsgi.conf'), 'WSGIDaemonProcess shop threads=5\nWSGIProcessGroup shop\n');
+  const inTreeFile = path.join(dir, 'apache2', 'sites-enabled', 'shop.conf');
+  fs.writeFileSync(inTreeFile, EMBEDDED);
   const client = new LspClient('stdio');
   let settingsSent!: () => void;
   const configured = new Promise<void>((resolve) => (settingsSent = resolve));
@@ -54,7 +62,10 @@ test('the Check With Installed Apache summary warns for prefork with embedded mo
     const daemon = pathToFileURL(path.join(dir, 'daemon.conf')).href;
     await client.open(embedded, EMBEDDED, 1);
     await client.open(daemon, DAEMON, 1);
+    const inTree = pathToFileURL(inTreeFile).href;
+    await client.open(inTree, EMBEDDED, 1);
     await client.waitForDiagnostics(daemon, () => true);
+    await client.waitForDiagnostics(inTree, () => true);
     const check = async (uri: string, mpm: string) => {
       fs.writeFileSync(path.join(dir, 'mpm'), mpm);
       const r = (await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'apacheWsgi.server.checkWithApache', arguments: [{ uri }] })) as Record<string, unknown>;
@@ -65,6 +76,8 @@ test('the Check With Installed Apache summary warns for prefork with embedded mo
     assert.equal(await check(embedded, 'prefork'), `apachectl -t: Syntax OK — Apache/2.4.71 (Debian), MPM prefork. ${PREFORK_WARNING}`);
     assert.equal(await check(daemon, 'prefork'), 'apachectl -t: Syntax OK — Apache/2.4.71 (Debian), MPM prefork');
     assert.equal(await check(embedded, 'event'), 'apachectl -t: Syntax OK — Apache/2.4.71 (Debian), MPM event');
+    // The same alias in a server that puts it in a daemon group from another file: no warning.
+    assert.equal(await check(inTree, 'prefork'), 'apachectl -t: Syntax OK — Apache/2.4.71 (Debian), MPM prefork');
   } finally {
     await client.stop();
     fs.rmSync(dir, { recursive: true, force: true });

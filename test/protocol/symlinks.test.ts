@@ -67,3 +67,22 @@ test('a site opened by its sites-available path is analysed in the server that e
     await client.stop();
   }
 });
+
+test('a document opened through a link gets the findings of the tree that reads its target, from its unsaved text', async () => {
+  const ws = makeServer();
+  // The server reads sites-available/blog.conf itself; the user opens the sites-enabled link.
+  fs.writeFileSync(path.join(ws.root, 'apache2.conf'), 'Listen 80\nIncludeOptional conf-enabled/*.conf\nInclude sites-available/blog.conf\n');
+  const client = new LspClient('stdio');
+  try {
+    await client.initialize({ folder: ws.dir });
+    const link = pathToFileURL(path.join(ws.root, 'sites-enabled', 'blog.conf')).href;
+    await client.open(link, BLOG, 1);
+    assert.deepEqual(codes(await client.waitForDiagnostics(link, () => true)), []);
+    await client.replace(link, BLOG.replace('process-group=blog', 'process-group=blgo'), 2);
+    const edited = await client.waitForDiagnostics(link, (p) => p.version === 2);
+    const d = edited.diagnostics.find((x) => x.code === 'wsgi-undefined-process-group');
+    assert.ok(d && /the server configuration/.test(String(d.message)), `got ${codes(edited)}`);
+  } finally {
+    await client.stop();
+  }
+});

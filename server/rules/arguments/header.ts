@@ -20,7 +20,9 @@ export const checkHeader: ArgChecker = (input) => {
   if (words.length > i + 5) return problem(i + 5, `${info.name} has words left over after the condition.`, `${info.name} has too many arguments`);
   const action = (words[i] ?? '').toLowerCase();
   if (!ACTIONS.includes(action)) {
-    const fixes = words[i] === undefined ? [] : closestNames(words[i], ACTIONS, 3).map((a, k) => replaceWord(input, i, a, k === 0));
+    // Only names that make the line pass: a rename that leaves `Header set X` (no value) is no fix.
+    const passes = (a: string) => checkHeader({ ...input, words: words.map((w, k) => (k === i ? a : w)) }) === undefined;
+    const fixes = words[i] === undefined ? [] : closestNames(words[i], ACTIONS, 3).filter(passes).map((a, k) => replaceWord(input, i, a, k === 0));
     return problem(i, `'${words[i] ?? ''}' is not a ${info.name} action (use ${ACTIONS.join(', ')}).`, BAD_ACTION, fixes);
   }
   const has = (k: number) => words[k] !== undefined;

@@ -26,5 +26,7 @@ export type ArgChecker = (input: ArgInput) => ArgProblem | undefined;
 /** A fix replacing one argument word with `text`. */
 export function replaceWord(input: ArgInput, index: number, text: string, preferred: boolean): Fix {
   const w = input.node.args[index];
-  return { title: `Change '${w.raw}' to '${text}'`, edits: [{ start: w.start, end: w.end, newText: text }], preferred };
+  // A quoted word may touch the next one (`"a b"next`): written unquoted they would merge, so keep them apart.
+  const glue = /\S/.test(input.ast.text[w.end] ?? ' ') ? ' ' : '';
+  return { title: `Change '${w.raw}' to '${text}'`, edits: [{ start: w.start, end: w.end, newText: text + glue }], preferred };
 }

@@ -56,6 +56,14 @@ ruleTable('invalid-argument', {
     { code: 'Header set «X-Foo»\n', message: ['Header requires three arguments'] },
     { code: 'Header set X-Foo bar «sometimes»\n', message: ['Unknown parameter: sometimes'] },
     { code: 'RequestHeader «echo» X\n', message: ['Header echo only valid on Header directives'] },
+    // names that would still fail are not offered: 'echo' is for Header only, 'set' needs a value
+    { code: 'RequestHeader «e<cho» X\n', message: ["'e<cho' is not a RequestHeader action"] },
+    { code: 'Header «se» X\n', message: ["'se' is not a Header action"] },
+    // a word that Apache would refuse again at the same place is no fix: 'None' must come first, 'nosuchmod' is no module
+    { code: '<Directory /srv>\n  Options Indexes «None<»\n</Directory>\n', message: ["'None<' is not an Options keyword"] },
+    { code: 'LogLevel warn «nosuchmod:i<nfo»\n' },
+    // a quoted word touching the next: the unquoted replacement keeps them apart
+    { code: '<Directory /srv>\n  Order «"Allow,Dny"»x\n</Directory>\n', fixed: '<Directory /srv>\n  Order Allow,Deny x\n</Directory>\n' },
     { code: 'LogLevel «wrn»\n', fixed: 'LogLevel warn\n', message: ['Log level keyword must be one of'] },
     { code: 'LogLevel warn «nosuchmod:info»\n', message: ['Cannot find module nosuchmod'] },
     { code: '<VirtualHost *:80>\n  Alias «/static»\n</VirtualHost>\n', message: ['Alias must have two arguments when used globally'] },

@@ -28,6 +28,10 @@ ruleTable('unknown-directive', {
       fixed: '<VirtualHost *:80>\n  ServerName a\n</VirtualHost>\n',
       message: ["Invalid command '<VirtualHots'"],
     },
+    // the closing tag spelled across a continuation cannot be renamed with it: no fix (found by the fix property)
+    { code: '<«VirtualHots» *:80>\n  ServerName a\n</Vir\\\ntualHots>\n', message: ["Invalid command '<VirtualHots'"] },
+    // its closing tag matched only by the parser's recovery: renamed, the tags would pair up otherwise, so no fix
+    { code: '<VirtualHost *:80>\n<«VirtualHots» *:80>\n<VirtualHost *:80>\n  ServerName a\n</VirtualHots>\n</VirtualHost>\n' },
     { code: '«Frobnicate» yes\n', message: ['no module Apache ships defines it'], severity: 'error' },
     // A quoted name touching its argument: the rename keeps the two words apart.
     { code: "«'ServerNmae'»example.com\n", fixed: 'ServerName example.com\n' },

@@ -13,6 +13,11 @@ ruleTable('wsgi-daemon-option-value', {
     '<IfDefine NEVER>\n<IfModule !mod_wsgi.c>\nWSGIDaemonProcess site processes=0\n</IfModule>\n</IfDefine>\n',
   ],
   invalid: [
+    // removing the last option must not leave a backslash last on the line (it would join the next line)
+    {
+      code: '<VirtualHost *:80>\nWSGIDaemonProcess site\\ «threads=»\n</VirtualHost>\n',
+      fixed: '<VirtualHost *:80>\nWSGIDaemonProcess site\\ \n</VirtualHost>\n',
+    },
     { code: 'WSGIDaemonProcess site «processes=0»\n', message: ["'processes=0' is out of range", '1 or more'], severity: 'error' },
     { code: 'WSGIDaemonProcess site «threads=65534»\n', message: ['0 to 65533'] },
     { code: 'WSGIDaemonProcess site «processes=abc»\n', message: ['reads this as 0'] },

@@ -10,6 +10,8 @@ ruleTable('wsgi-daemon-unused', {
     'WSGIDaemonProcess a\nWSGIDaemonProcess b\nWSGIProcessGroup %{ENV:APP_GROUP}\nWSGIScriptAlias / /srv/site/wsgi.py\n',
   ],
   invalid: [
+    // WSGIProcessGroup %{GLOBAL}… would be expanded, not name this group: no fix
+    { code: 'WSGIDaemonProcess «%{GLOBAL}site»\nWSGIScriptAlias / /srv/site/wsgi.py\n' },
     {
       code: 'WSGIDaemonProcess «site» processes=2\nWSGIScriptAlias / /srv/site/wsgi.py\n',
       fixed: 'WSGIDaemonProcess site processes=2\nWSGIProcessGroup site\nWSGIScriptAlias / /srv/site/wsgi.py\n',

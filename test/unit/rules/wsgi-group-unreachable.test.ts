@@ -22,6 +22,10 @@ ruleTable('wsgi-group-unreachable', {
     vhost('${HOST}', '  WSGIDaemonProcess g\n') + vhost('a.example.com', alias('g')),
   ],
   invalid: [
+    // the only group defined earlier sits in another virtual host: not offered, it would be rejected in turn
+    {
+      code: 'ServerName main.example.com\n<VirtualHost *:80>\n  ServerName a.example.com\n  WSGIDaemonProcess a\n</VirtualHost>\nWSGIScriptAlias / /srv/a.wsgi process-group=«b» application-group=%{GLOBAL}\n',
+    },
     {
       code: 'WSGIScriptAlias / /srv/site/wsgi.py process-group=«site» application-group=%{GLOBAL}\nWSGIDaemonProcess site\n',
       fixed: 'WSGIDaemonProcess site\nWSGIScriptAlias / /srv/site/wsgi.py process-group=site application-group=%{GLOBAL}\n',

@@ -7,6 +7,11 @@ ruleTable('wsgi-import-script-groups', {
   ],
   invalid: [
     {
+      // a last word `process-group=` would take the added option as its value: no fix
+      code: 'WSGIDaemonProcess site\n«WSGIImportScript» /srv/site/wsgi.py process-group=\n',
+      message: ['application-group= is missing'],
+    },
+    {
       code: 'WSGIDaemonProcess site\n«WSGIImportScript» /srv/site/wsgi.py process-group=site\n',
       fixed: 'WSGIDaemonProcess site\nWSGIImportScript /srv/site/wsgi.py process-group=site application-group=%{GLOBAL}\n',
       message: ['application-group= is missing'],

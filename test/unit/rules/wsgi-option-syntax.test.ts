@@ -9,6 +9,8 @@ ruleTable('wsgi-option-syntax', {
     'WSGIDaemonProcess site threads=\n',
   ],
   invalid: [
+    // the value opens a quote it never closes: joined, it would swallow the rest of the line, so no fix
+    { code: "WSGIDaemonProcess site «threads ='5 »\\\n" },
     {
       code: 'WSGIDaemonProcess site «threads = 5»\n',
       fixed: 'WSGIDaemonProcess site threads=5\n',

@@ -1,0 +1,59 @@
+// The lexer reads most words through a fast path (plainWordEnd / PlainWord, no quotes and no `key=`): on any
+// line, any range, the words it gives must have exactly the fields the general reader (readWord) gives, and a
+// directive's name and span must be those of readWord's first word.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { readWord, readWords, skipBlanks, splitLogicalLines } from '../../server/syntax/lexer';
+import { parse, forEachNode } from '../../server/syntax/parser';
+import type { LogicalLine, Word } from '../../server/syntax/ast';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+const params = { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 20261124) };
+
+const pieces = ['a', 'Foo', 'x=1', '=', '==', '=x', 'a=b=c', 'k="v w"', "k='v'", 'k="', '"', "'", '\\', '\\"', ' ', '\t', '#', '<', '>', '${X}', 'é', 'process-group=g', '"a=b"', '\\\n', '\n', '\r\n'];
+const text = fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((xs) => xs.join(''));
+
+const FIELDS = ['start', 'end', 'raw', 'value', 'quote', 'unterminated', 'key', 'optionValue', 'valueStart'] as const;
+const fields = (w: Word) => FIELDS.map((f) => w[f]);
+
+/** The reference: every word read by the general reader. */
+function generalWords(line: LogicalLine, from: number, limit: number): Word[] {
+  const out: Word[] = [];
+  let i = skipBlanks(line.content, from, limit);
+  while (i < limit) {
+    const { word, next } = readWord(line, i, limit);
+    out.push(word);
+    i = skipBlanks(line.content, next, limit);
+  }
+  return out;
+}
+
+test('the plain-word fast path reads every word exactly as readWord does', () => {
+  fc.assert(
+    fc.property(text, fc.nat(), fc.nat(), (t, a, b) => {
+      for (const line of splitLogicalLines(t)) {
+        const n = line.content.length;
+        const from = n ? a % (n + 1) : 0;
+        const limit = from + (n - from ? b % (n - from + 1) : 0);
+        assert.deepEqual(readWords(line, from, limit).map(fields), generalWords(line, from, limit).map(fields));
+      }
+    }),
+    params,
+  );
+});
+
+test('a directive name and its span are readWord’s first word', () => {
+  fc.assert(
+    fc.property(text, (t) => {
+      const ast = parse(t);
+      forEachNode(ast.children, (node) => {
+        if (node.kind !== 'directive') return;
+        const line = ast.lines.find((l) => l.firstLine === node.firstLine)!;
+        const { word } = readWord(line, skipBlanks(line.content, 0));
+        assert.deepEqual([node.name, node.nameLower, node.nameSpan.start, node.nameSpan.end], [word.value, word.value.toLowerCase(), word.start, word.end]);
+      });
+    }),
+    params,
+  );
+});
