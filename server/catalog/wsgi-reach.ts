@@ -26,14 +26,29 @@ interface DefineEvent {
 const eventsCache = new WeakMap<ConfigAst, Map<boolean, DefineEvent[]>>();
 const byNameCache = new WeakMap<DefineEvent[], Map<string, DefineEvent[]>>();
 
-/** Variables defined before `offset`: value, or null when defined but its value is not known for sure. */
+// definesAt's maps by how many events precede the offset: every directive between two Defines shares one map
+// (in a file without Define, all share one empty map) instead of building its own.
+const prefixCache = new WeakMap<DefineEvent[], Array<Map<string, string | null>>>();
+
+/**
+ * Variables defined before `offset`: value, or null when defined but its value is not known for sure. The map is
+ * shared with other offsets between the same Defines: read it, never change it.
+ */
 export function definesAt(ast: ConfigAst, offset: number, wholeServer = false): Map<string, string | null> {
+  const events = defineEvents(ast, wholeServer);
+  let count = 0;
+  while (count < events.length && events[count].offset < offset) count++;
+  let maps = prefixCache.get(events);
+  if (!maps) prefixCache.set(events, (maps = []));
+  const hit = maps[count];
+  if (hit) return hit;
   const vars = new Map<string, string | null>();
-  for (const e of defineEvents(ast, wholeServer)) {
-    if (e.offset >= offset) break;
+  for (let i = 0; i < count; i++) {
+    const e = events[i];
     if (e.value === undefined) vars.delete(e.name);
     else vars.set(e.name, e.value);
   }
+  maps[count] = vars;
   return vars;
 }
 

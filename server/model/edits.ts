@@ -50,5 +50,7 @@ export function configWord(value: string): string {
 export function removalOf(text: string, start: number, end: number): TextEditSpan {
   let s = start;
   while (s > 0 && (text[s - 1] === ' ' || text[s - 1] === '\t')) s--;
+  // A backslash left last on the line would join the next line to this one: keep a blank after it.
+  if (text[s - 1] === '\\' && s < start) s++;
   return { start: s, end, newText: '' };
 }

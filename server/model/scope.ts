@@ -71,7 +71,9 @@ export function appliesTo(node: Node, alias: ScriptAlias): Applies {
   const vhost = enclosingVirtualHost(node);
   if (vhost && vhost !== alias.vhost) return 'no';
   let result: Applies = 'yes';
-  for (const s of scopeSections(node)) {
+  // scopeSections(node), walked in place: asked per grant and alias, so no list is built for it.
+  for (let s = node.parent; s && s.nameLower !== 'virtualhost'; s = s.parent) {
+    if (sectionInfo(s.nameLower)?.transparent) continue;
     const a = sectionApplies(s, alias);
     if (a === 'no') return 'no';
     if (a === 'maybe') result = 'maybe';

@@ -20,6 +20,8 @@ export const argumentCount: Rule = {
     for (const node of ctx.model.directives) {
       const info = directiveInfo(node.nameLower, false);
       if (!info || info.obsolete || info.notRegistered) continue;
+      // Nothing to count against: no words worked out (most mod_wsgi directives are RAW_ARGS).
+      if (!FORMS[info.args] && !argumentRules[node.nameLower] && info.args !== 'FLAG') continue;
       const severity = readingSeverity(node, ctx.ast);
       if (severity === null) continue;
       const words = effectiveWords(node, ctx.ast);
@@ -41,7 +43,7 @@ export const argumentCount: Rule = {
       if (!message && info.args === 'FLAG' && words.length > 1) {
         const extra = node.args.slice(1);
         const text = `${info.name} takes one argument, On or Off; Apache reads the first and silently ignores the rest.`;
-        ctx.report({ start: extra[0].start, end: node.end, message: text, severity: severity ?? 'warning', fixes: [dropWords(extra, node.args[0].end)] });
+        ctx.report({ start: extra[0].start, end: node.end, message: text, severity: severity ?? 'warning', fixes: [dropWords(ctx.text, extra, node.args[0].end)] });
         continue;
       }
       if (!message) continue;
@@ -60,6 +62,8 @@ function inPerDirectorySection(node: DirectiveNode, ast: ConfigAst): boolean {
 }
 
 /** Exact: Apache never reads the dropped words, so removing them changes nothing it does. */
-function dropWords(extra: Array<{ end: number }>, after: number): Fix {
-  return { title: 'Remove the words Apache ignores', edits: [{ start: after, end: extra[extra.length - 1].end, newText: '' }], preferred: true };
+function dropWords(text: string, extra: Array<{ end: number }>, after: number): Fix {
+  // A backslash left last on the line would join the next line to this one: keep the blank after it.
+  const start = text[after - 1] === '\\' ? after + 1 : after;
+  return { title: 'Remove the words Apache ignores', edits: [{ start, end: extra[extra.length - 1].end, newText: '' }], preferred: true };
 }

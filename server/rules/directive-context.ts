@@ -19,7 +19,8 @@ export const directiveContext: Rule = {
   docUrl: `${APACHE_DOCS}directive-dict.html#Context`,
   check(ctx) {
     const htaccess = isHtaccess(ctx.uri);
-    for (const node of [...ctx.model.directives, ...ctx.model.sections]) {
+    // Directives, then sections, without copying both lists into a new one per analysis.
+    for (const list of [ctx.model.directives, ctx.model.sections]) for (const node of list) {
       if (node.name.includes('$')) continue;
       const info = directiveInfo(node.nameLower, node.kind === 'section');
       if (!info || info.obsolete || info.notRegistered) continue;
@@ -53,11 +54,21 @@ function problemAt(node: DirectiveNode | SectionNode, info: DirectiveInfo, stand
     const here = parent ? `inside <${parent.name}>` : 'at server level (outside every section)';
     return `${info.section ? `<${info.name}>` : info.name} is not allowed ${here}: ${allowedText(info)} (Apache: "${apache}").`;
   }
-  const frame = innermostFrame(standing, (p) => p !== null && info.places[p] === 'handler');
+  // Most directives have no 'handler' place: then no frame can match, and no closure is made per line.
+  const frame = refusedByHandler(info) ? innermostFrame(standing, (p) => p !== null && info.places[p] === 'handler') : undefined;
   if (frame) {
     const within = frame.place === 'limit' || frame.place === 'authz' ? '<Limit> or <LimitExcept>' : `<${frame.section.name}>`;
     const apache = `${written}${node.kind === 'section' ? '>' : ''} cannot occur within ${within} section`;
     return `${info.section ? `<${info.name}>` : info.name} cannot stand inside ${within}: ${allowedText(info)} (Apache: "${apache}").`;
   }
   return undefined;
+}
+
+const handlerPlaces = new WeakMap<DirectiveInfo, boolean>();
+
+/** Whether some place refuses the directive in its own handler (catalogue entries are built once, so memoised). */
+function refusedByHandler(info: DirectiveInfo): boolean {
+  let known = handlerPlaces.get(info);
+  if (known === undefined) handlerPlaces.set(info, (known = Object.values(info.places).includes('handler')));
+  return known;
 }

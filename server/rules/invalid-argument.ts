@@ -10,6 +10,8 @@ import { standingOf } from '../catalog/placement';
 import type { ArgChecker, ArgInput } from './arguments/types';
 import { effectiveWords, hasCommentWord } from './arguments/words';
 import { checkKeyword } from './arguments/keywords';
+import { keywordRules } from '../catalog/data/keywords';
+import type { DirectiveInfo } from '../catalog/types';
 import { checkOptions } from './arguments/options';
 import { checkAllowOverride } from './arguments/allow-override';
 import { checkHeader } from './arguments/header';
@@ -38,11 +40,12 @@ export const invalidArgument: Rule = {
     for (const node of ctx.model.directives) {
       const info = directiveInfo(node.nameLower, false);
       if (!info || info.obsolete || info.notRegistered) continue;
+      const checker = CHECKERS[node.nameLower] ?? (judgedByKeyword(info) ? checkKeyword : undefined);
+      if (!checker) continue;
       const standing = standingOf(node, ctx.ast);
       if (standing.reach === 'skipped') continue;
       const words = effectiveWords(node, ctx.ast);
       if (!words || hasCommentWord(node)) continue;
-      const checker = CHECKERS[node.nameLower] ?? checkKeyword;
       const input = { node, words, info, standing, ast: ctx.ast };
       const problem = checker(input);
       if (!problem) continue;
@@ -54,6 +57,11 @@ export const invalidArgument: Rule = {
     }
   },
 };
+
+/** checkKeyword judges only FLAG directives and those with a keyword table; the rest need no words worked out. */
+function judgedByKeyword(info: DirectiveInfo): boolean {
+  return info.args === 'FLAG' || keywordRules[info.name.toLowerCase()] !== undefined;
+}
 
 /** A fix replacing one word with a word Apache rejects again at the same place (`LogLevel nomod:info`) is none. */
 function failsAgain(checker: ArgChecker, input: ArgInput, at: number, fix: Fix): boolean {

@@ -5,7 +5,6 @@ import type { DirectiveNode, Word } from '../syntax/ast';
 import type { ArgumentForm } from '../catalog/types';
 import type { Rule } from './types';
 import { directiveInfo } from '../catalog/directives';
-import { lineEndOf } from '../syntax/text-edits';
 import { insertAbove, removalOf } from '../model/edits';
 
 /** Argument counts each fixed form accepts (FLAG ignores extra words: verified with apache2 -t). */
@@ -53,7 +52,7 @@ export const trailingComment: Rule = {
       for (const w of d.args) {
         if (w.start < lineEnd || !isCommentWord(w)) continue;
         // The comment runs to the end of its physical line; a continuation `\` there stays.
-        lineEnd = lineEndOf(text, w.start);
+        lineEnd = physicalLineEnd(text, w.start);
         const continued = lineEnd < d.end;
         let end = continued ? lineEnd - 1 : lineEnd;
         while (end > w.start && /\s/.test(text[end - 1])) end--;
@@ -78,3 +77,10 @@ export const trailingComment: Rule = {
     }
   },
 };
+
+/** Where the physical line holding `offset` ends: before its LF or CRLF (a lone CR is a blank, to Apache and the lexer). */
+function physicalLineEnd(text: string, offset: number): number {
+  const lf = text.indexOf('\n', offset);
+  const e = lf < 0 ? text.length : lf;
+  return e > offset && text[e - 1] === '\r' ? e - 1 : e;
+}

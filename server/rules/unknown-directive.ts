@@ -22,7 +22,8 @@ export const unknownDirective: Rule = {
   check(ctx) {
     names ??= { plain: usable(false), sections: usable(true) };
     const thirdParty = loadedModules(ctx.ast).thirdParty;
-    for (const node of [...ctx.model.directives, ...ctx.model.sections]) {
+    // Directives, then sections, without copying both lists into a new one per analysis.
+    for (const list of [ctx.model.directives, ctx.model.sections]) for (const node of list) {
       const section = node.kind === 'section';
       if (!node.name || node.name.includes('$')) continue;
       const info = directiveInfo(node.nameLower, section);

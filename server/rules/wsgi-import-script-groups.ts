@@ -23,7 +23,8 @@ export const wsgiImportScriptGroups: Rule = {
       const candidates = [...new Set(defs.filter((d) => d.args.node.start < at && (!d.vhost || d.vhost === vhost)).map((d) => d.name))];
       for (const option of ['application-group', 'process-group']) {
         if (has(option)) continue;
-        const value = option === 'application-group' ? '%{GLOBAL}' : candidates.length === 1 ? candidates[0] : undefined;
+        // A group name that is not one plain word (blanks, quotes, a backslash) cannot be written after `=` as is.
+        const value = option === 'application-group' ? '%{GLOBAL}' : candidates.length === 1 && /^[^\s"'\\#]+$/.test(candidates[0]) ? candidates[0] : undefined;
         // After an unclosed quote, or a last word `key=` (mod_wsgi takes the next word as its value), the added
         // words would be read as part of that value.
         const last = args.node.args[args.node.args.length - 1];

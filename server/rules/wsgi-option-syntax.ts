@@ -23,7 +23,7 @@ export const wsgiOptionSyntax: Rule = {
           const value = m.value && (m.value.text || m.value.quoted) ? ctx.text.slice(m.value.start, m.value.end) : '';
           const joined = `${ctx.text.slice(m.start, m.nameEnd)}=${value}`;
           // A quote the value opens and never closes would, joined, swallow the rest of the line: no fix then.
-          const open = /^["']/.test(value) && (value.length < 2 || !value.endsWith(value[0]));
+          const open = !closesItsQuote(value);
           reportRejected(ctx, args, {
             ...range,
             message: `${d} options are written name=value with no space before '=': mod_wsgi rejects '${m.name} =…'; write '${joined}'.`,
@@ -59,4 +59,14 @@ function spaceInPath(args: WsgiArguments, at: number): boolean {
   const last = args.positional[args.positional.length - 1];
   const next = [...args.options.map((o) => o.start), ...args.malformed.map((x) => x.start)].filter((s) => s > (last?.end ?? Infinity));
   return !!last && !last.quoted && last.text.includes('/') && Math.min(...next) === at && args.directive.name !== 'WSGIDaemonProcess';
+}
+
+/** False when `value` opens a quote it does not close (a closing quote after an odd run of backslashes is escaped). */
+function closesItsQuote(value: string): boolean {
+  const q = value[0];
+  if (q !== '"' && q !== "'") return true;
+  if (value.length < 2 || !value.endsWith(q)) return false;
+  let escapes = 0;
+  for (let i = value.length - 2; i > 0 && value[i] === '\\'; i--) escapes++;
+  return escapes % 2 === 0;
 }

@@ -30,7 +30,7 @@ export const wsgiScriptAccess: Rule = {
           `Nothing in ${where} grants access to ${file ? `'${file}' in ` : ''}'${dir}': Apache 2.4 denies the filesystem by default, ` +
           `so requests get 403 ("client denied by server configuration").` +
           ` Add a <Directory ${dir}> block with ${file ? `<Files ${file}> ` : ''}Require all granted.`,
-        fixes: directoryMayFollow(alias.node) ? [{ title: `Insert <Directory ${dir}> granting access to ${file ?? 'it'}`, edits: [insertBelow(ctx.text, alias.node.end, block, alias.node.start)] }] : [],
+        fixes: directoryMayFollow(alias.node) && literal(dir) && (!file || literal(file)) ? [{ title: `Insert <Directory ${dir}> granting access to ${file ?? 'it'}`, edits: [insertBelow(ctx.text, alias.node.end, block, alias.node.start)] }] : [],
       });
     }
   },
@@ -40,4 +40,9 @@ export const wsgiScriptAccess: Rule = {
 function directoryMayFollow(node: Node): boolean {
   for (let p = node.parent; p; p = p.parent) if (p.nameLower !== 'virtualhost' && !sectionInfo(p.nameLower)?.transparent) return false;
   return true;
+}
+
+/** <Directory> and <Files> read `*?[` as wildcards and a backslash as an escape: a path with them cannot be written as is. */
+function literal(path: string): boolean {
+  return !/[\\*?[\]]/.test(path);
 }

@@ -13,8 +13,6 @@ export interface TableCase {
   /** The case's text with its «markers» removed. */
   text: string;
   env: AnalysisEnv;
-  /** True when the table expects a fix for the case. */
-  fixed: boolean;
 }
 
 const TABLES = path.join(__dirname, '..', 'unit', 'rules');
@@ -28,6 +26,6 @@ export function ruleTableCases(dir = TABLES): TableCase[] {
     silenced.mock.restore();
   }
   return declaredTables.flatMap(({ ruleId, table, env }) =>
-    table.invalid.map((c) => ({ ruleId, text: marked(c.code).text, env, fixed: c.fixed !== undefined })),
+    table.invalid.map((c) => ({ ruleId, text: marked(c.code).text, env })),
   );
 }

@@ -26,6 +26,8 @@ ruleTable('argument-count', {
     { code: '«ErrorDocument 404»\n', message: ['exactly two arguments', 'ErrorDocument takes two arguments'] },
     { code: '«KeepAlive»\n', message: ['KeepAlive must be On or Off'] },
     { code: 'KeepAlive On «Off»\n', fixed: 'KeepAlive On\n', message: ['ignores the rest'], severity: 'warning' },
+    // a backslash ending the kept word must not end the line (it would join the next line)
+    { code: '<VirtualHost *:80>\nKeepAlive On\\ «Off»\n</VirtualHost>\n', fixed: '<VirtualHost *:80>\nKeepAlive On\\ \n</VirtualHost>\n' },
     { code: '«AddType text/plain»\n', message: ['at least two arguments'] },
     { code: 'Alias /a /b «/c»\n', message: ['one or two arguments', 'Alias takes 1-2 arguments'] },
     { code: '«RewriteRule ^/old»\n', message: ["RewriteRule: bad argument line '^/old'"] },

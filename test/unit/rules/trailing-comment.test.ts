@@ -10,6 +10,16 @@ ruleTable('trailing-comment', {
   ],
   invalid: [
     {
+      // a backslash before the comment must not end up last on the line (it would join the next line)
+      code: 'AddType text/html .shtml\\ «# server-side includes»\nListen 80\n',
+      fixed: '# server-side includes\nAddType text/html .shtml\\ \nListen 80\n',
+    },
+    {
+      // a lone CR is a blank to Apache, not a line end: the comment runs on to the LF
+      code: 'AddType text/html .shtml «# ssi\rListen 80»\n',
+      fixed: '# ssi\rListen 80\nAddType text/html .shtml\n',
+    },
+    {
       // mod_wsgi's option parser rejects '#': Apache fails
       code: '<VirtualHost *:80>\n    WSGIScriptAlias / /srv/app/wsgi.py «# main app»\n</VirtualHost>\n',
       fixed: '<VirtualHost *:80>\n    # main app\n    WSGIScriptAlias / /srv/app/wsgi.py\n</VirtualHost>\n',

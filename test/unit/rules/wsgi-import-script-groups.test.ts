@@ -7,6 +7,10 @@ ruleTable('wsgi-import-script-groups', {
   ],
   invalid: [
     {
+      // the one group's name ends in a backslash: written last on the line it would join the next line, so no fix
+      code: 'WSGIDaemonProcess site\\ threads=5\n«WSGIImportScript» /srv/site/wsgi.py application-group=%{GLOBAL}\n',
+    },
+    {
       // a last word `process-group=` would take the added option as its value: no fix
       code: 'WSGIDaemonProcess site\n«WSGIImportScript» /srv/site/wsgi.py process-group=\n',
       message: ['application-group= is missing'],

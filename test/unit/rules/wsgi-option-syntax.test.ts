@@ -11,6 +11,7 @@ ruleTable('wsgi-option-syntax', {
   invalid: [
     // the value opens a quote it never closes: joined, it would swallow the rest of the line, so no fix
     { code: "WSGIDaemonProcess site «threads ='5 »\\\n" },
+    { code: "WSGIDaemonProcess site «threads ='5 \\'»\n" },
     {
       code: 'WSGIDaemonProcess site «threads = 5»\n',
       fixed: 'WSGIDaemonProcess site threads=5\n',

@@ -33,5 +33,7 @@ ruleTable('wsgi-script-access', {
       // an alias misplaced inside <Directory>: a <Directory> block may not go below it there, so no fix
       code: '<Directory /srv/app>\n  WSGIScriptAlias / «/srv/a.wsgi»\n</Directory>\n',
     },
+    // a file name with a wildcard character would be a pattern in <Files>: no fix
+    { code: 'WSGIScriptAlias / «/srv/app/[a].wsgi»\n' },
   ],
 });
