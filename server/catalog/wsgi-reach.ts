@@ -111,20 +111,26 @@ function defineEvents(ast: ConfigAst, wholeServer: boolean): DefineEvent[] {
 
 const UNCERTAIN_SECTIONS = new Set(['ifversion', 'iffile', 'ifdirective', 'ifsection', 'macro']);
 
+/** The common answer, shared (asked for nearly every directive): never to be changed. */
+const ACTIVE: ReachInfo = Object.freeze({ reach: 'active', because: null });
+
 /** Whether Apache reads `node` (judged for mod_wsgi directives: a `!mod_wsgi.c` body never matters). */
 export function reachOf(node: Node, vars: Map<string, string | null>, wholeServer = false): ReachInfo {
-  if (!node.parent) return { reach: 'active', because: null };
+  if (!node.parent) return ACTIVE;
   // The innermost skipped section decides; else the innermost uncertain one. Only <IfDefine> depends on `vars`:
   // the others are summed up once per section, so a node costs its <IfDefine> ancestors, not its depth.
   const f = fixedOf(node.parent);
-  let [skipped, skippedDepth, maybe, maybeDepth] = [f.skipped, f.skippedDepth, f.maybe, f.maybeDepth];
+  let skipped = f.skipped;
+  let skippedDepth = f.skippedDepth;
+  let maybe = f.maybe;
+  let maybeDepth = f.maybeDepth;
   for (let l = f.ifDefines; l && l.depth > skippedDepth; l = l.next) {
     const reach = sectionReach(l.section, vars, wholeServer);
-    if (reach === 'skipped') [skipped, skippedDepth] = [l.section, l.depth];
-    else if (reach === 'maybe' && l.depth > maybeDepth) [maybe, maybeDepth] = [l.section, l.depth];
+    if (reach === 'skipped') (skipped = l.section), (skippedDepth = l.depth);
+    else if (reach === 'maybe' && l.depth > maybeDepth) (maybe = l.section), (maybeDepth = l.depth);
   }
   if (skipped) return { reach: 'skipped', because: skipped };
-  return maybe ? { reach: 'maybe', because: maybe } : { reach: 'active', because: null };
+  return maybe ? { reach: 'maybe', because: maybe } : ACTIVE;
 }
 
 interface IfDefineLink {
@@ -149,6 +155,8 @@ const NO_VARS = new Map<string, string | null>();
 
 /** Worked out once per section, from the outside in and without recursion (nesting can be deep). */
 function fixedOf(section: SectionNode): FixedReach {
+  const known = fixedMemo.get(section);
+  if (known) return known;
   const pending: SectionNode[] = [];
   for (let p: SectionNode | null = section; p && !fixedMemo.has(p); p = p.parent) pending.push(p);
   for (let i = pending.length - 1; i >= 0; i--) {

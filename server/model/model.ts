@@ -55,13 +55,17 @@ export function isSpecialGroupName(name: string): boolean {
 }
 
 export function enclosingVirtualHost(node: Node): SectionNode | null {
-  return node.parent ? inherited(vhostMemo, node.parent, (s, outer) => (s.nameLower === 'virtualhost' ? s : outer)) : null;
+  return node.parent ? inherited(vhostMemo, node.parent, vhostOwn) : null;
 }
 
 /** The nearest section that decides the directive context; <IfModule> and friends are transparent. */
 export function contextSection(node: Node): SectionNode | null {
-  return node.parent ? inherited(contextMemo, node.parent, (s, outer) => (sectionInfo(s.nameLower)?.transparent ? outer : s)) : null;
+  return node.parent ? inherited(contextMemo, node.parent, contextOwn) : null;
 }
+
+// Module-level, so a call (many per directive across the rules) creates no closure.
+const vhostOwn = (s: SectionNode, outer: SectionNode | null) => (s.nameLower === 'virtualhost' ? s : outer);
+const contextOwn = (s: SectionNode, outer: SectionNode | null) => (sectionInfo(s.nameLower)?.transparent ? outer : s);
 
 const vhostMemo = new WeakMap<SectionNode, SectionNode | null>();
 const contextMemo = new WeakMap<SectionNode, SectionNode | null>();
@@ -71,6 +75,9 @@ const contextMemo = new WeakMap<SectionNode, SectionNode | null>();
  * (without recursion): asking for every node of a deeply nested file stays linear.
  */
 function inherited(memo: WeakMap<SectionNode, SectionNode | null>, section: SectionNode, own: (s: SectionNode, outer: SectionNode | null) => SectionNode | null): SectionNode | null {
+  // Known already (null is a stored answer, undefined is none): no list is made.
+  const known = memo.get(section);
+  if (known !== undefined) return known;
   const pending: SectionNode[] = [];
   for (let p: SectionNode | null = section; p && !memo.has(p); p = p.parent) pending.push(p);
   for (let i = pending.length - 1; i >= 0; i--) {

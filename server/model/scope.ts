@@ -111,7 +111,17 @@ export interface Effective {
 }
 
 /** Resolved settings per alias: several rules ask for the same alias's process and application group. */
-const settings = new WeakMap<ScriptAlias, Map<string, Readonly<Effective>>>();
+const settings = new WeakMap<ScriptAlias, Record<string, Readonly<Effective>>>();
+/** `directive option` keys, made once per pair (callers pass a few constant pairs) instead of per lookup. */
+const settingKeys = new Map<string, Map<string, string>>();
+
+function settingKey(directiveLower: string, option: string): string {
+  let byOption = settingKeys.get(directiveLower);
+  if (!byOption) settingKeys.set(directiveLower, (byOption = new Map()));
+  let key = byOption.get(option);
+  if (key === undefined) byOption.set(option, (key = `${directiveLower} ${option}`));
+  return key;
+}
 
 /**
  * The value of a per-directory setting for an alias: its own `option=` first, else the winning directive.
@@ -119,10 +129,12 @@ const settings = new WeakMap<ScriptAlias, Map<string, Readonly<Effective>>>();
  */
 export function effectiveSetting(model: ConfigModel, alias: ScriptAlias, directiveLower: string, option: string): Readonly<Effective> {
   let known = settings.get(alias);
-  if (!known) settings.set(alias, (known = new Map()));
-  const key = `${directiveLower} ${option}`;
-  let result = known.get(key);
-  if (!result) known.set(key, (result = resolveSetting(model, alias, directiveLower, option)));
+  // A plain object (an alias holds one to three settings) is lighter than a Map per alias; keys hold a blank, so
+  // none is an Object.prototype name.
+  if (!known) settings.set(alias, (known = {}));
+  const key = settingKey(directiveLower, option);
+  let result = known[key];
+  if (!result) known[key] = result = resolveSetting(model, alias, directiveLower, option);
   return result;
 }
 

@@ -63,7 +63,7 @@ function inPerDirectorySection(node: DirectiveNode, ast: ConfigAst): boolean {
 
 /** Exact: Apache never reads the dropped words, so removing them changes nothing it does. */
 function dropWords(text: string, extra: Array<{ end: number }>, after: number): Fix {
-  // A backslash left last on the line would join the next line to this one: keep the blank after it.
-  const start = text[after - 1] === '\\' ? after + 1 : after;
-  return { title: 'Remove the words Apache ignores', edits: [{ start, end: extra[extra.length - 1].end, newText: '' }], preferred: true };
+  // A backslash left last on the line would join the next line to this one: leave a blank after it.
+  const newText = text[after - 1] === '\\' ? ' ' : '';
+  return { title: 'Remove the words Apache ignores', edits: [{ start: after, end: extra[extra.length - 1].end, newText }], preferred: true };
 }

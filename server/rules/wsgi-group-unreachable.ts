@@ -31,9 +31,11 @@ export const wsgiGroupUnreachable: Rule = {
           reportRejected(ctx, [args, later.args], { ...range, message: `Daemon group '${name}' is defined only further down (${scopeOf(later.args.node)}); ${why}, so its WSGIDaemonProcess must come first.`, fixes: moveUp(ctx.text, later, args) });
           continue;
         }
-        // Only groups this line can use: a guess from another virtual host would be rejected in turn.
-        const usable = defs.filter((d) => d.args.node.start < args.node.start && !unreachable(ctx, d, enclosingVirtualHost(args.node), args.node.start));
-        const guess = closest(name, [...new Set(usable.map((d) => d.name))]);
+        // Only groups this line can use (judged, as below, by the first definition of the name): a guess from
+        // another virtual host would be rejected in turn.
+        const before = defs.filter((d) => d.args.node.start < args.node.start);
+        const usable = [...new Set(before.map((d) => d.name))].filter((n) => !unreachable(ctx, before.find((d) => d.name === n)!, enclosingVirtualHost(args.node), args.node.start));
+        const guess = closest(name, usable);
         const finding = {
           ...range,
           message: `No WSGIDaemonProcess named '${name}' is defined before this line; ${why}, so it rejects the line${ctx.seesWholeServer ? '' : ' unless a file read earlier defines the group'}.${guess ? ` Did you mean '${guess}'?` : ''}`,

@@ -61,12 +61,9 @@ function spaceInPath(args: WsgiArguments, at: number): boolean {
   return !!last && !last.quoted && last.text.includes('/') && Math.min(...next) === at && args.directive.name !== 'WSGIDaemonProcess';
 }
 
-/** False when `value` opens a quote it does not close (a closing quote after an odd run of backslashes is escaped). */
+/** False when `value` opens a quote it may not close (backslashes and continuations inside are not judged). */
 function closesItsQuote(value: string): boolean {
   const q = value[0];
   if (q !== '"' && q !== "'") return true;
-  if (value.length < 2 || !value.endsWith(q)) return false;
-  let escapes = 0;
-  for (let i = value.length - 2; i > 0 && value[i] === '\\'; i--) escapes++;
-  return escapes % 2 === 0;
+  return value.length >= 2 && value.endsWith(q) && !/[\\\r\n]/.test(value);
 }

@@ -14,7 +14,9 @@ export function parse(text: string): ConfigAst {
   const add = (node: Node) => (stack.length ? stack[stack.length - 1].children : root).push(node);
   const parentOf = () => (stack.length ? stack[stack.length - 1] : null);
 
-  for (const line of lines) {
+  // Indexed: the profile showed this loop's iterator results allocated on every run.
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n];
     const s = line.content;
     const i = skipBlanks(s, 0);
     if (i >= s.length) continue;
@@ -252,7 +254,10 @@ function pop(open: OpenTags): SectionNode {
  * fix never adds a problem elsewhere.
  */
 function ignoredTagFix(m: OpenTags['ignored'][number]): ParseProblem['fix'] {
-  if (m.top.close === null) return { title: `Change to </${m.top.name}>`, edits: [{ start: m.name.start, end: m.name.end, newText: `${m.top.name}>` }] };
+  if (m.top.close === null) {
+    // An empty name after `</` and a continuation has no span to rewrite: no fix then.
+    return m.name.start <= m.name.end ? { title: `Change to </${m.top.name}>`, edits: [{ start: m.name.start, end: m.name.end, newText: `${m.top.name}>` }] } : undefined;
+  }
   return { title: `Remove this closing tag (<${m.top.name}> is closed later)`, edits: [{ start: m.line.start, end: m.line.next, newText: '' }] };
 }
 

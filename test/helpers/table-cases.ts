@@ -6,6 +6,8 @@ import * as path from 'node:path';
 import nodeTest = require('node:test');
 import { marked } from './markers';
 import { declaredTables } from './rule-table';
+import { declaredPythonTables } from '../unit/python/python-table';
+import { pythonRules } from '../../server/python/rules';
 import type { AnalysisEnv } from '../../server/service';
 
 export interface TableCase {
@@ -13,19 +15,31 @@ export interface TableCase {
   /** The case's text with its «markers» removed. */
   text: string;
   env: AnalysisEnv;
+  /** Set for a Python rule's case: the uri its table analyses it under. */
+  pythonUri?: string;
 }
 
 const TABLES = path.join(__dirname, '..', 'unit', 'rules');
 
-/** Every invalid case of every config rule table, in file order. */
+const PYTHON_TABLES = path.join(__dirname, '..', 'unit', 'python');
+
+/** Every invalid case of every config rule table and of every Python rule's table (test/unit/python/<id>.test.ts). */
 export function ruleTableCases(dir = TABLES): TableCase[] {
+  const files = [
+    ...fs.readdirSync(dir).filter((n) => n.endsWith('.test.js')).sort().map((n) => path.join(dir, n)),
+    // Only the Python rules' own tables: the other Python test files start servers in hooks.
+    ...pythonRules.map((r) => path.join(PYTHON_TABLES, `${r.id}.test.js`)).filter((f) => fs.existsSync(f)),
+  ];
   const silenced = nodeTest.mock.method(nodeTest, 'test', () => undefined);
   try {
-    for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.test.js')).sort()) require(path.join(dir, f));
+    for (const f of files) require(f);
   } finally {
     silenced.mock.restore();
   }
-  return declaredTables.flatMap(({ ruleId, table, env }) =>
-    table.invalid.map((c) => ({ ruleId, text: marked(c.code).text, env })),
-  );
+  return [
+    ...declaredTables.flatMap(({ ruleId, table, env }) => table.invalid.map((c) => ({ ruleId, text: marked(c.code).text, env }))),
+    ...declaredPythonTables.flatMap(({ ruleId, invalid }) =>
+      invalid.map((c) => ({ ruleId, text: marked(c.code).text, env: {}, pythonUri: c.uri ?? 'file:///srv/app/middleware.py' })),
+    ),
+  ];
 }

@@ -1,5 +1,6 @@
 // Fix safety, the inputs and the check the property tests run: configs seeded from every rule table's invalid
-// cases (plus mutations of them), analysed as one file with a script lookup and as small server trees, and for each
+// cases (plus mutations of them), analysed as one file with a script lookup and as small server trees (the Python
+// rules' cases as Python documents), and for each
 // fix offered: its edits stay inside the file and apart; the fix --fix would apply leaves no finding of its rule
 // at that place and no parse problem on a line that had none (so does each alternative of a rule that prefers
 // none); no other fix adds a parse problem.
@@ -9,6 +10,8 @@ import { analyzeText, type AnalysisEnv } from '../../server/service';
 import { parse } from '../../server/syntax/parser';
 import { applyEdits, preferredFix } from '../../server/features/applyEdits';
 import { rules } from '../../server/rules';
+import { pythonRules } from '../../server/python/rules';
+import { parsePython } from '../../server/python/syntax';
 import type { Report, TextEditSpan } from '../../server/rules/types';
 import { MemoryFiles } from '../../server/workspace/files';
 import { buildTree } from '../../server/workspace/tree';
@@ -16,18 +19,23 @@ import { analyzeTree } from '../../server/workspace/analyzeTree';
 import { scriptWorkspace, WORKSPACE } from '../helpers/scripts';
 import type { TableCase } from '../helpers/table-cases';
 
-/** Rule ids whose rules declare fixes: each must have a fix checked in a run. */
-export const FIXABLE = rules.filter((r) => r.fixable).map((r) => r.id);
+/** Rule ids whose rules (config and Python) declare fixes: each must have a fix checked in a run. */
+export const FIXABLE = [...new Set([...rules, ...pythonRules].filter((r) => r.fixable).map((r) => r.id))];
 
 const SCRIPTS = scriptWorkspace(WORKSPACE);
 
 export interface Seed {
   text: string;
   env: AnalysisEnv;
+  /** A Python rule's case: analysed as this Python document. */
+  pythonUri?: string;
 }
 
-/** How a text is analysed: on its own, as a whole server's only file, or as a site a server root includes. */
-export type Layout = 'file' | 'root' | 'site';
+/**
+ * How a text is analysed: on its own, as a whole server's only file, or as a site a server root includes; a
+ * Python case as its Python document (`python:` + uri).
+ */
+export type Layout = 'file' | 'root' | 'site' | `python:${string}`;
 
 interface Analysed {
   reports: readonly Report[];
@@ -40,6 +48,12 @@ const ROOT_OF_SITE = 'ServerRoot /etc/apache2\nLoadModule wsgi_module /usr/lib/a
 
 function analyser(layout: Layout, env: AnalysisEnv): (text: string) => Analysed {
   const scripts = env.scripts ?? SCRIPTS;
+  if (layout.startsWith('python:')) {
+    return (text) => {
+      const problems = parsePython(text).errors.map((e) => ({ start: e.start, end: e.end, kind: 'python-error' }));
+      return { reports: analyzeText(layout.slice('python:'.length), text).reports, problems };
+    };
+  }
   if (layout === 'file') {
     return (text) => {
       const a = analyzeText('file:///fuzz.conf', text, 0, {}, undefined, { ...env, scripts });
@@ -109,7 +123,7 @@ function mutate(text: string, ops: readonly Op[], seeds: readonly Seed[], [open,
 
 /** The seeds: every table case (with its table's script lookup), and a real Django site. */
 export function seedsOf(cases: readonly TableCase[], extra: readonly string[]): Seed[] {
-  return [...cases.map((c) => ({ text: c.text, env: c.env })), ...extra.map((text) => ({ text, env: {} }))];
+  return [...cases.map((c) => ({ text: c.text, env: c.env, pythonUri: c.pythonUri })), ...extra.map((text) => ({ text, env: {} }))];
 }
 
 /**
@@ -119,6 +133,9 @@ export function seedsOf(cases: readonly TableCase[], extra: readonly string[]): 
 export function checkFixes(text: string, layout: Layout, env: AnalysisEnv, exercised: Set<string>): void {
   const analyse = analyser(layout, env);
   const before = analyse(text);
+  // Python rules promise exact fixes on code Python parses (their tables hold only such cases): mutations that
+  // break the syntax are left out.
+  if (layout.startsWith('python:') && before.problems.length > 0) return;
   const context = () => `${layout} ${JSON.stringify(text)}`;
   for (const r of before.reports) {
     assert.notEqual(r.rule, 'internal-error', `${r.message}: ${context()}`);
@@ -137,7 +154,7 @@ export function checkFixes(text: string, layout: Layout, env: AnalysisEnv, exerc
       assert.deepEqual(untouched(after, edits, true), untouched(text, edits, false), `${what}: changed text outside its edits`);
       // The fix --fix applies, or each of the alternatives a rule offers with none preferred, is checked whole.
       const whole = preferred ? fix === preferred : true;
-      const again = whole ? analyse(after) : { reports: [], problems: parse(after).problems };
+      const again = whole || layout.startsWith('python:') ? analyse(after) : { reports: [], problems: parse(after).problems };
       const added = addedProblems(text, before.problems, after, again.problems, edits);
       assert.deepEqual(added, [], `${what}: added parse problems`);
       if (!whole) continue;

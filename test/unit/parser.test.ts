@@ -101,6 +101,8 @@ test('a mismatched closing tag gets the fix that writes out what the recovery re
   const tail = fixed('<Files x>\n</F<Files x>y>\n');
   assert.deepEqual(tail, { title: 'Change to </Files>', text: '<Files x>\n</Files>\n' });
   assert.deepEqual(parse(tail.text).problems, []);
+  // `</` then a continuation: no name to rewrite, so no fix (an edit from after the break back to `</` is none).
+  assert.equal(parse('<Files x>\n</\\\n\n').problems.find((x) => x.kind === 'mismatched-close')?.fix, undefined);
   // Nothing matches but the section is closed later: renaming would only move the problem, so the tag goes.
   const extra = fixed('<Files x>\n<Directory /a>\n  </Bogus>\n</Directory>\n</Files>\nListen 80\n');
   assert.deepEqual(extra, { title: 'Remove this closing tag (<Directory> is closed later)', text: '<Files x>\n<Directory /a>\n</Directory>\n</Files>\nListen 80\n' });

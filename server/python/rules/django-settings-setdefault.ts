@@ -13,6 +13,7 @@ import { settingsSetdefaults } from '../django';
 export const djangoSettingsSetdefault: PythonRule = {
   id: 'django-settings-setdefault',
   defaultSeverity: 'warning',
+  fixable: true,
   description: "A WSGI script that sets DJANGO_SETTINGS_MODULE with setdefault(), which keeps another site's value in a shared process.",
   docUrl: 'https://docs.djangoproject.com/en/stable/howto/deployment/wsgi/#configuring-the-settings-module',
   check(ctx) {

@@ -22,6 +22,8 @@ export interface PythonRule {
   defaultSeverity: Severity;
   description: string;
   docUrl: string;
+  /** The rule offers fixes: the fix-safety property must see each of them applied safely. */
+  fixable?: boolean;
   check(ctx: PythonRuleContext): void;
 }
 

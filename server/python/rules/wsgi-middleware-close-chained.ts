@@ -9,6 +9,7 @@ import { chainedFix } from '../fixes/closing-iterable';
 export const wsgiMiddlewareCloseChained: PythonRule = {
   id: 'wsgi-middleware-close-chained',
   defaultSeverity: 'information',
+  fixable: true,
   description: "Generator middleware could call the application at once and return an iterable whose close() closes the application's response.",
   docUrl: `${PEP_3333}#specification-details`,
   check(ctx) {

@@ -8,6 +8,7 @@ import { lazyReturnFix } from '../fixes/closing-iterable';
 export const wsgiMiddlewareClose: PythonRule = {
   id: 'wsgi-middleware-close',
   defaultSeverity: 'warning',
+  fixable: true,
   description: "WSGI middleware that iterates the wrapped application's response without making sure its close() is called.",
   docUrl: `${PEP_3333}#specification-details`,
   check(ctx) {

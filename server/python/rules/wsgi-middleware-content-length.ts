@@ -20,6 +20,7 @@ function topStatement(node: SyntaxNode): SyntaxNode {
 export const wsgiMiddlewareContentLength: PythonRule = {
   id: 'wsgi-middleware-content-length',
   defaultSeverity: 'information',
+  fixable: true,
   description: "WSGI middleware that changes the response body but forwards the application's Content-Length header.",
   docUrl: `${PEP_3333}#handling-the-content-length-header`,
   check(ctx) {

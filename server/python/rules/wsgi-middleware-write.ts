@@ -8,6 +8,7 @@ import { passedStartResponse, writeFix } from '../fixes/start-response';
 export const wsgiMiddlewareWrite: PythonRule = {
   id: 'wsgi-middleware-write',
   defaultSeverity: 'warning',
+  fixable: true,
   description: 'WSGI middleware that transforms the response iterable but lets data sent through write() pass unchanged.',
   docUrl: `${PEP_3333}#the-write-callable`,
   check(ctx) {

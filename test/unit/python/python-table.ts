@@ -17,7 +17,11 @@ export function errorNodes(text: string): string[] {
   return parsePython(text).errors.map((e) => `${e.start}-${e.end}: ${JSON.stringify(text.slice(Math.max(0, e.start - 20), e.end + 20))}`);
 }
 
+/** Every Python table declared in this process: the fix-safety property seeds its Python inputs from them. */
+export const declaredPythonTables: Array<{ ruleId: string; invalid: PythonInvalidCase[] }> = [];
+
 export function pythonRuleTable(ruleId: string, table: { valid: string[]; invalid: PythonInvalidCase[] }): void {
+  declaredPythonTables.push({ ruleId, invalid: table.invalid });
   table.valid.forEach((code, i) => {
     test(`${ruleId}: valid #${i + 1}`, () => {
       assert.deepEqual(errorNodes(code), [], 'the case itself must parse');

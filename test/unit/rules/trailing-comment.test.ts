@@ -14,6 +14,8 @@ ruleTable('trailing-comment', {
       code: 'AddType text/html .shtml\\ «# server-side includes»\nListen 80\n',
       fixed: '# server-side includes\nAddType text/html .shtml\\ \nListen 80\n',
     },
+    // `comment\` glued to the next line's first word: they are one word, which the fix would split
+    { code: 'WSGIApplicationGroup %{GLOBAL} «# comment»\\\n"\n' },
     {
       // a lone CR is a blank to Apache, not a line end: the comment runs on to the LF
       code: 'AddType text/html .shtml «# ssi\rListen 80»\n',
