@@ -5,7 +5,8 @@ import { eolOf, lineEndOf, lineIndentation } from '../syntax/text-edits';
 
 export function lineStartOf(text: string, offset: number): number {
   let b = offset;
-  while (b > 0 && text[b - 1] !== '\n' && text[b - 1] !== '\r') b--;
+  // Only LF starts a line for Apache (a lone CR is a blank): see lineEndOf.
+  while (b > 0 && text[b - 1] !== '\n') b--;
   return b;
 }
 

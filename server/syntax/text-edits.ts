@@ -3,16 +3,20 @@
 /** Leading blanks of the line that contains `offset`. */
 export function lineIndentation(text: string, offset: number): string {
   let b = offset;
-  while (b > 0 && text[b - 1] !== '\n' && text[b - 1] !== '\r') b--;
+  while (b > 0 && text[b - 1] !== '\n') b--;
   let e = b;
   while (e < text.length && (text[e] === ' ' || text[e] === '\t')) e++;
   return text.slice(b, e);
 }
 
-/** Offset of the end of the physical line containing `offset` (before its terminator). */
+/**
+ * Offset of the end of the physical line containing `offset` (before its terminator). Lines end where Apache ends
+ * them: at LF (CRLF included); a lone CR is a blank inside the line to Apache, so an edit placed there would land
+ * in the middle of a directive.
+ */
 export function lineEndOf(text: string, offset: number): number {
   let e = offset;
-  while (e < text.length && text[e] !== '\n' && text[e] !== '\r') e++;
+  while (e < text.length && text[e] !== '\n' && !(text[e] === '\r' && text[e + 1] === '\n')) e++;
   return e;
 }
 

@@ -200,3 +200,14 @@ test('a Python file in Latin-1: fixed byte-exactly around its comment, or left a
   assert.deepEqual(fs.readFileSync(g), inside);
   assert.ok((JSON.parse(s.stdout) as Array<{ code: string }>).some((x) => x.code === 'wsgi-middleware-close'), 'findings of the file as it stays');
 });
+
+test('a lone CR is a blank to Apache, not a line end: lines a fix inserts go after the LF, never inside the directive', () => {
+  // Apache reads 'WSGIDaemonProcess shop\r# note' as one line; the editor shows two.
+  const f = tempFile('cr.conf', 'WSGIDaemonProcess shop\r# note\nWSGIScriptAlias / /srv/shop/wsgi.py\n<Directory /srv/shop>\n    Require all granted\n</Directory>\n');
+  lint('--fix', f);
+  const fixed = fs.readFileSync(f, 'utf8');
+  const lines = fixed.split('\n');
+  assert.ok(lines.includes('WSGIProcessGroup shop'), fixed);
+  assert.ok(!/\r[^\n]*WSGIProcessGroup|WSGIProcessGroup[^\n]*\r/.test(fixed), `an inserted line shares an Apache line with other words: ${JSON.stringify(fixed)}`);
+  assert.deepEqual(errorsAfter(f), []);
+});
