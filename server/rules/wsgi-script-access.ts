@@ -1,13 +1,14 @@
 // A WSGI script whose directory nothing grants access to: Apache 2.4 denies the filesystem by default (Debian's
 // apache2.conf has `<Directory /> Require all denied`), so every request gets 403 and the log says
 // "AH01630: client denied by server configuration".
-import type { Rule } from './types';
+import type { Fix, Rule } from './types';
 import { WSGI_DOCS } from './types';
 import { grantsFor } from '../model/access';
 import { scriptLocation } from '../model/scope';
 import { configWord, insertBelow } from '../model/edits';
 import { sectionInfo } from '../catalog/sections';
-import type { Node } from '../syntax/ast';
+import type { Node, SectionNode } from '../syntax/ast';
+import { enclosingVirtualHost, type ScriptAlias } from '../model/model';
 
 export const wsgiScriptAccess: Rule = {
   id: 'wsgi-script-access',
@@ -17,24 +18,49 @@ export const wsgiScriptAccess: Rule = {
   docUrl: `${WSGI_DOCS}WSGIScriptAlias.html`,
   check(ctx) {
     const where = ctx.seesWholeServer ? 'the server configuration' : 'this file';
+    const missing: Ungranted[] = [];
     for (const alias of ctx.model.scriptAliases) {
       const { dir, file } = scriptLocation(alias);
       if (!dir || !alias.target || grantsFor(ctx.model, alias).length > 0) continue;
-      const block = file
-        ? [`<Directory ${configWord(dir)}>`, `    <Files ${configWord(file)}>`, `        Require all granted`, `    </Files>`, `</Directory>`]
-        : [`<Directory ${configWord(dir)}>`, `    Require all granted`, `</Directory>`];
+      const fixable = directoryMayFollow(alias.node) && literal(dir) && (!file || literal(file));
+      missing.push({ alias, dir, file, fixable, host: enclosingVirtualHost(alias.node) });
+    }
+    for (const m of missing) {
+      const { alias, dir, file } = m;
       ctx.report({
-        start: alias.target.start,
-        end: alias.target.end,
+        start: alias.target!.start,
+        end: alias.target!.end,
         message:
           `Nothing in ${where} grants access to ${file ? `'${file}' in ` : ''}'${dir}': Apache 2.4 denies the filesystem by default, ` +
           `so requests get 403 ("client denied by server configuration").` +
           ` Add a <Directory ${dir}> block with ${file ? `<Files ${file}> ` : ''}Require all granted.`,
-        fixes: directoryMayFollow(alias.node) && literal(dir) && (!file || literal(file)) ? [{ title: `Insert <Directory ${dir}> granting access to ${file ?? 'it'}`, edits: [insertBelow(ctx.text, alias.node.end, block, alias.node.start)] }] : [],
+        fixes: m.fixable ? [sharedFix(ctx.text, m, missing)] : [],
       });
     }
   },
 };
+
+interface Ungranted {
+  alias: ScriptAlias;
+  dir: string;
+  file: string | undefined;
+  fixable: boolean;
+  host: SectionNode | null;
+}
+
+/**
+ * One block for every ungranted script of the same directory in the same host, below the last of their aliases:
+ * each of their findings offers this same edit, so one fix (a click, or --fix) grants them all, once.
+ */
+function sharedFix(text: string, m: Ungranted, missing: readonly Ungranted[]): Fix {
+  const group = missing.filter((o) => o.fixable && o.dir === m.dir && o.host === m.host);
+  const files = group.some((o) => !o.file) ? [] : [...new Set(group.map((o) => o.file!))];
+  const last = group[group.length - 1].alias.node;
+  const block = files.length
+    ? [`<Directory ${configWord(m.dir)}>`, ...files.flatMap((f) => [`    <Files ${configWord(f)}>`, `        Require all granted`, `    </Files>`]), `</Directory>`]
+    : [`<Directory ${configWord(m.dir)}>`, `    Require all granted`, `</Directory>`];
+  return { title: `Insert <Directory ${m.dir}> granting access to ${files.length ? files.join(', ') : 'it'}`, edits: [insertBelow(text, last.end, block, last.start)] };
+}
 
 /** The block goes below the alias: only where a <Directory> may stand (not in the section of a misplaced alias). */
 function directoryMayFollow(node: Node): boolean {

@@ -43,6 +43,8 @@ export function checkInvalidCase(ruleId: string, c: InvalidCase, analyse: (text:
   const after = applyEdits(text, fix.edits);
   assert.equal(after, c.fixed);
   const again = analyse(after, 'fixed');
-  assert.equal(again.reports.filter((r) => r.rule === ruleId).length, found.length - 1, 'the fixed finding must not be raised again');
+  // A fix may settle other findings of its rule too (one block granting several scripts), never add one.
+  const left = again.reports.filter((r) => r.rule === ruleId).length;
+  assert.ok(left <= found.length - 1, `the fixed finding must not be raised again (${left} of ${found.length} left)`);
   assert.ok(again.problems.length <= before.problems.length, `a fix must not add parse problems: ${JSON.stringify(again.problems)}`);
 }

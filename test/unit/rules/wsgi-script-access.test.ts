@@ -35,5 +35,11 @@ ruleTable('wsgi-script-access', {
     },
     // a file name with a wildcard character would be a pattern in <Files>: no fix
     { code: 'WSGIScriptAlias / «/srv/app/[a].wsgi»\n' },
+    {
+      // several scripts of one directory in one host: each finding offers the same single block, below the last alias
+      code: '<VirtualHost *:80>\n    WSGIScriptAlias /x «/srv/app/x.wsgi»\n    WSGIScriptAlias /y «/srv/app/y.wsgi»\n    WSGIScriptAlias / «/srv/app/root.wsgi»\n</VirtualHost>\n',
+      fixed:
+        '<VirtualHost *:80>\n    WSGIScriptAlias /x /srv/app/x.wsgi\n    WSGIScriptAlias /y /srv/app/y.wsgi\n    WSGIScriptAlias / /srv/app/root.wsgi\n    <Directory /srv/app>\n        <Files x.wsgi>\n            Require all granted\n        </Files>\n        <Files y.wsgi>\n            Require all granted\n        </Files>\n        <Files root.wsgi>\n            Require all granted\n        </Files>\n    </Directory>\n</VirtualHost>\n',
+    },
   ],
 });
