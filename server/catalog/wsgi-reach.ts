@@ -4,6 +4,7 @@
 // With the whole server in view, a name no Define sets is taken as undefined (no -D on the command line).
 import type { ConfigAst, Node, SectionNode } from '../syntax/ast';
 import { forEachNode } from '../syntax/parser';
+import { lastAtOrBefore } from '../syntax/search';
 import { debianModule } from './modules';
 import { environmentOf, substitute, type Variables } from '../model/variables';
 
@@ -66,15 +67,9 @@ export function isDefinedAt(ast: ConfigAst, offset: number, name: string, wholeS
     byNameCache.set(events, byName);
   }
   const list = byName.get(name) ?? [];
-  // The last event for the name before the offset decides (events are in document order).
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].offset < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 && list[lo - 1].value !== undefined;
+  // The last event for the name before the offset decides (events are in document order; offsets are integers).
+  const last = lastAtOrBefore(list, offset - 1, (e) => e.offset);
+  return last !== undefined && last.value !== undefined;
 }
 
 /** The variables `${…}` reads at `offset`: the Defines in effect over the environment the text is read with. */

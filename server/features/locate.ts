@@ -3,21 +3,13 @@
 import type { Range } from 'vscode-languageserver/node';
 import type { ConfigAst, DirectiveNode, LogicalLine, Node, SectionNode, Word } from '../syntax/ast';
 import type { LineIndex } from '../syntax/positions';
+import { lastAtOrBefore } from '../syntax/search';
+
+const startOf = (item: { start: number }) => item.start;
 
 /** The logical line holding `offset` (its end included), if any. */
 export function lineAt(ast: ConfigAst, offset: number): LogicalLine | undefined {
-  const lines = ast.lines;
-  let lo = 0;
-  let hi = lines.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (lines[mid].start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  const line = found >= 0 ? lines[found] : undefined;
+  const line = lastAtOrBefore(ast.lines, offset, startOf);
   return line && offset <= line.end ? line : undefined;
 }
 
@@ -52,7 +44,7 @@ export function locate(ast: ConfigAst, offset: number): Located {
   const result: Located = { sections: [], node: null, inClose: false };
   let list: readonly Node[] = ast.children;
   for (;;) {
-    const child = lastStartingAtOrBefore(list, offset);
+    const child = lastAtOrBefore(list, offset, startOf);
     if (!child) return result;
     if (child.kind !== 'section') {
       if (offset <= child.end) result.node = child;
@@ -73,19 +65,6 @@ export function locate(ast: ConfigAst, offset: number): Located {
   }
 }
 
-function lastStartingAtOrBefore(list: readonly Node[], offset: number): Node | undefined {
-  let lo = 0;
-  let hi = list.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].start <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found >= 0 ? list[found] : undefined;
-}
 
 export type Token =
   | { kind: 'directive-name'; node: DirectiveNode }

@@ -4,6 +4,7 @@
 import type { ConfigAst, DirectiveNode, Node, SectionNode, Word } from '../syntax/ast';
 import { endOffsetOf, offsetOf, skipBlanks } from '../syntax/lexer';
 import { forEachNode } from '../syntax/parser';
+import { lastAtOrBefore } from '../syntax/search';
 
 export interface DefineDecl {
   name: string;
@@ -83,17 +84,7 @@ function collectIfDefine(node: SectionNode, index: DefineIndex): void {
 
 /** The use whose name span holds `offset` (end inclusive), by binary search. */
 export function variableUseAt(index: DefineIndex, offset: number): VariableUse | undefined {
-  let lo = 0;
-  let hi = index.uses.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (index.uses[mid].outerStart <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  const u = found >= 0 ? index.uses[found] : undefined;
+  const u = lastAtOrBefore(index.uses, offset, (use) => use.outerStart);
   return u && offset <= u.outerEnd ? u : undefined;
 }
 

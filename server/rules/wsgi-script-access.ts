@@ -25,8 +25,10 @@ export const wsgiScriptAccess: Rule = {
       const fixable = directoryMayFollow(alias.node) && literal(dir) && (!file || literal(file));
       missing.push({ alias, dir, file, fixable, host: enclosingVirtualHost(alias.node) });
     }
+    const fixes = sharedFixes(ctx.text, missing);
     for (const m of missing) {
       const { alias, dir, file } = m;
+      const fix = fixes.get(m);
       ctx.report({
         start: alias.target!.start,
         end: alias.target!.end,
@@ -34,7 +36,7 @@ export const wsgiScriptAccess: Rule = {
           `Nothing in ${where} grants access to ${file ? `'${file}' in ` : ''}'${dir}': Apache 2.4 denies the filesystem by default, ` +
           `so requests get 403 ("client denied by server configuration").` +
           ` Add a <Directory ${dir}> block with ${file ? `<Files ${file}> ` : ''}Require all granted.`,
-        fixes: m.fixable ? [sharedFix(ctx.text, m, missing)] : [],
+        fixes: fix ? [fix] : [],
       });
     }
   },
@@ -52,14 +54,31 @@ interface Ungranted {
  * One block for every ungranted script of the same directory in the same host, below the last of their aliases:
  * each of their findings offers this same edit, so one fix (a click, or --fix) grants them all, once.
  */
-function sharedFix(text: string, m: Ungranted, missing: readonly Ungranted[]): Fix {
-  const group = missing.filter((o) => o.fixable && o.dir === m.dir && o.host === m.host);
+function sharedFixes(text: string, missing: readonly Ungranted[]): Map<Ungranted, Fix> {
+  // A host is known by its start offset; the main server by -1.
+  const groups = new Map<string, Ungranted[]>();
+  for (const m of missing) {
+    if (!m.fixable) continue;
+    const key = `${m.host?.start ?? -1}\0${m.dir}`;
+    const group = groups.get(key);
+    if (group) group.push(m);
+    else groups.set(key, [m]);
+  }
+  const out = new Map<Ungranted, Fix>();
+  for (const group of groups.values()) {
+    const fix = blockFix(text, group[0].dir, group);
+    for (const m of group) out.set(m, fix);
+  }
+  return out;
+}
+
+function blockFix(text: string, dir: string, group: readonly Ungranted[]): Fix {
   const files = group.some((o) => !o.file) ? [] : [...new Set(group.map((o) => o.file!))];
   const last = group[group.length - 1].alias.node;
   const block = files.length
-    ? [`<Directory ${configWord(m.dir)}>`, ...files.flatMap((f) => [`    <Files ${configWord(f)}>`, `        Require all granted`, `    </Files>`]), `</Directory>`]
-    : [`<Directory ${configWord(m.dir)}>`, `    Require all granted`, `</Directory>`];
-  return { title: `Insert <Directory ${m.dir}> granting access to ${files.length ? files.join(', ') : 'it'}`, edits: [insertBelow(text, last.end, block, last.start)] };
+    ? [`<Directory ${configWord(dir)}>`, ...files.flatMap((f) => [`    <Files ${configWord(f)}>`, `        Require all granted`, `    </Files>`]), `</Directory>`]
+    : [`<Directory ${configWord(dir)}>`, `    Require all granted`, `</Directory>`];
+  return { title: `Insert <Directory ${dir}> granting access to ${files.length ? files.join(', ') : 'it'}`, edits: [insertBelow(text, last.end, block, last.start)] };
 }
 
 /** The block goes below the alias: only where a <Directory> may stand (not in the section of a misplaced alias). */
