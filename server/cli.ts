@@ -3,9 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildTree } from './workspace/tree';
 import { analyzeTree, type FileFindings, type TreeAnalysis } from './workspace/analyzeTree';
-import { DiskFiles } from './workspace/files';
+import { DiskFiles, PreloadedFiles, readableStat, type FileSource } from './workspace/files';
 import { parseArgs, UsageError, USAGE, type CliOptions } from './cli/args';
-import { formatText, toJsonFinding, type JsonFinding } from './cli/format';
+import { toJsonFinding, writeJson, writeText, type JsonFinding } from './cli/format';
 import { settingsFor, type SettingsLookup } from './cli/settings';
 import { fixTree } from './cli/fixTree';
 import { writeFixedText, WriteError } from './cli/writeFile';
@@ -22,7 +22,8 @@ const VERSION = '0.1.0';
 
 class InputError extends Error {}
 
-function readConfig(file: string): string {
+/** A given file's text; `disk`: DiskFiles would read the same file (a regular file within its size limit). */
+function readConfig(file: string): { text: string; disk: boolean } {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -38,12 +39,12 @@ function readConfig(file: string): string {
     throw new InputError(`${file}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
   }
   if (buf.subarray(0, 8192).includes(0)) throw new InputError(`${file}: looks like a binary file, not a configuration file`);
-  return buf.toString('utf8');
+  return { text: buf.toString('utf8'), disk: readableStat(stat) };
 }
 
 /** Analyses a root file with everything it includes; each file's findings come in its own offsets. */
-function lintTree(root: string, settings: ResolvedSettings, env: AnalysisEnv): TreeAnalysis {
-  return analyzeTree(buildTree(new DiskFiles(), root, settings.tree), settings.analysis, env);
+function lintTree(files: FileSource, root: string, settings: ResolvedSettings, env: AnalysisEnv): TreeAnalysis {
+  return analyzeTree(buildTree(files, root, settings.tree), settings.analysis, env);
 }
 
 /** The root keeps the path as given; included files are shown relative to the working directory when inside it. */
@@ -58,17 +59,21 @@ function run(options: CliOptions): number {
   const lookup: SettingsLookup = { options, cache: new Map(), noted: new Set(), note: (m) => process.stderr.write(`apache-wsgi-lint: ${m}\n`) };
   // WSGI scripts: at their absolute path, else by trailing path segments under the working directory.
   const scripts = new ScriptIndex(new DiskFiles(), { folders: [process.cwd()], readOutside: true });
-  const inputs = options.paths.map((given) => ({ given, text: readConfig(given), root: path.resolve(given) }));
+  const inputs = options.paths.map((given) => ({ given, ...readConfig(given), root: path.resolve(given) }));
+  // The trees' syntax and model are kept for the Python files given too (which configs serve them), only then.
+  const pythonGiven = inputs.some(({ root }) => isPythonDocument(root));
   const results = new Map<string, Array<Pick<FileFindings, 'file' | 'lines' | 'reports'>>>();
   // Configurations first, so a Python file given too is judged by the aliases that serve it.
   const views: ConfigView[] = [];
   const linted = new Set<string>();
-  for (const { root } of inputs) {
+  for (const { root, text, disk } of inputs) {
     if (isPythonDocument(root) || results.has(root)) continue;
     const settings = settingsFor(root, lookup);
     if (options.fix) fixTree((files) => analyzeTree(buildTree(files, root, settings.tree), settings.analysis, { scripts }), lookup.note);
-    const tree = lintTree(root, settings, { scripts });
-    views.push(treeView(tree));
+    // Unless --fix may have rewritten it, the root's text is the one just read: not read a second time.
+    const files = disk && !options.fix ? new PreloadedFiles(new DiskFiles(), new Map([[root, text]])) : new DiskFiles();
+    const tree = lintTree(files, root, settings, { scripts });
+    if (pythonGiven) views.push(treeView(tree));
     for (const file of tree.tree.files.keys()) linted.add(file);
     results.set(root, [...tree.files.values()]);
   }
@@ -94,9 +99,9 @@ function run(options: CliOptions): number {
     }
   }
   if (options.format === 'json') {
-    process.stdout.write(JSON.stringify(findings, null, 2) + '\n');
+    writeJson(findings, (chunk) => process.stdout.write(chunk));
   } else {
-    for (const f of findings) process.stdout.write(formatText(f) + '\n');
+    writeText(findings, (chunk) => process.stdout.write(chunk));
   }
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;

@@ -80,21 +80,29 @@ function toInfo(f: DirectiveFacts): DirectiveInfo {
 }
 
 // Entries are built on first lookup: a file names a few dozen of the ~700 directives, and building them all cost
-// the language server and the CLI several milliseconds of start-up.
-const built = new Map<DirectiveFacts, DirectiveInfo>();
+// the language server and the CLI several milliseconds of start-up. Each name maps to a slot holding the facts and,
+// once built, the entry: a lookup is one Map read (rules ask for every directive of a file, several times).
+interface Slot {
+  facts: DirectiveFacts;
+  info: DirectiveInfo | undefined;
+}
+
+const slots = new Map<DirectiveFacts, Slot>(directiveFacts.map((f) => [f, { facts: f, info: undefined }]));
+
+function filled(slot: Slot): DirectiveInfo {
+  return (slot.info ??= toInfo(slot.facts));
+}
 
 function infoOf(f: DirectiveFacts): DirectiveInfo {
-  let info = built.get(f);
-  if (!info) built.set(f, (info = toInfo(f)));
-  return info;
+  return filled(slots.get(f)!);
 }
 
 // A few names exist both as a directive and as a section (MDomain and <MDomain>, LuaHookFixups and
 // <LuaHookFixups>), so the two kinds are looked up separately.
-const plain = new Map(directiveFacts.filter((f) => !f.section).map((f) => [f.name.toLowerCase(), f]));
-const sectionForms = new Map(directiveFacts.filter((f) => f.section).map((f) => [f.name.toLowerCase(), f]));
+const plain = new Map(directiveFacts.filter((f) => !f.section).map((f) => [f.name.toLowerCase(), slots.get(f)!]));
+const sectionForms = new Map(directiveFacts.filter((f) => f.section).map((f) => [f.name.toLowerCase(), slots.get(f)!]));
 
-const entry = (f: DirectiveFacts | undefined) => (f ? infoOf(f) : undefined);
+const entry = (s: Slot | undefined) => (s ? (s.info ?? filled(s)) : undefined);
 
 /**
  * The entry for a name (lower case, sections without `<`). `section` picks the kind; without it the plain

@@ -3,7 +3,7 @@
 // before `=`; the value is the next word, even after blanks). Every token keeps its document range.
 import type { ConfigAst, DirectiveNode, LogicalLine } from '../syntax/ast';
 import { endOffsetOf, offsetOf } from '../syntax/lexer';
-import { wsgiOptionDirective, type WsgiOptionDirective } from './wsgi-options';
+import { optionsByName, wsgiOptionDirective, type WsgiOptionDirective } from './wsgi-options';
 import { definesAt, reachOf, type ReachInfo } from './wsgi-reach';
 import { environmentOf, variableValue, type Variables } from '../model/variables';
 
@@ -57,75 +57,106 @@ export interface WsgiArguments {
 
 const cache = new WeakMap<DirectiveNode, { whole: boolean; args: WsgiArguments | null }>();
 
-/** The directive read as mod_wsgi reads it, or undefined when it is not an option-bearing mod_wsgi directive. */
+/**
+ * The directive read as mod_wsgi reads it, or undefined when it is not an option-bearing mod_wsgi directive.
+ * Cached per node; the rules read through wsgi-scan's per-model lists instead (readWsgiArguments).
+ */
 export function wsgiArguments(ast: ConfigAst, node: DirectiveNode, wholeServer = false): WsgiArguments | undefined {
   let hit = cache.get(node);
   if (hit === undefined || hit.whole !== wholeServer) {
-    hit = { whole: wholeServer, args: read(ast, node, wholeServer) };
+    hit = { whole: wholeServer, args: readWsgiArguments(ast, node, wholeServer) };
     cache.set(node, hit);
   }
   return hit.args ?? undefined;
 }
 
 /**
- * The text mod_wsgi reads, with each character's document range. A plain line (no continuation, no ${VAR}) maps
- * by a constant offset and needs no tables, which is the common case and saves a few arrays per character.
+ * The text mod_wsgi reads, with each character's document range, and the reading position. A plain line (no
+ * continuation, no ${VAR}) is read in place in the line's content and maps by a constant offset: no copy and no
+ * tables, which is the common case.
  */
 interface Source {
   text: string;
   /** Document offset of text[0] when the mapping is a constant shift; -1 when the tables below hold it. */
   base: number;
-  from: number[];
-  to: number[];
-  unresolved: boolean[];
+  from: readonly number[];
+  to: readonly number[];
+  unresolved: readonly boolean[];
   end: number;
+  /** Where the last word read ended, blanks after it skipped: the readers below advance it. */
+  pos: number;
 }
 
-function read(ast: ConfigAst, node: DirectiveNode, wholeServer: boolean): WsgiArguments | null {
+const NO_NUMBERS: readonly number[] = [];
+const NO_FLAGS: readonly boolean[] = [];
+
+/** The Source of a plain line, refilled for each: a Source lives only while one directive is read. */
+const plainSource: Source = { text: '', base: 0, from: NO_NUMBERS, to: NO_NUMBERS, unresolved: NO_FLAGS, end: 0, pos: 0 };
+
+/**
+ * A list gathered in a reused array and copied out at its size: the lists live as long as the analysis, and an
+ * array grown by push reserves 16 slots. Counted, not emptied with `length = 0`, which drops the array's storage
+ * (so the next push allocates again) and is a slow runtime call. Slots past `count` hold stale entries until
+ * overwritten: a few tokens, nothing that holds a tree.
+ */
+class Gathered<T> {
+  private readonly items: T[] = [];
+  count = 0;
+
+  add(item: T): void {
+    this.items[this.count++] = item;
+  }
+
+  /** The items added since the last take, as a new array (a fresh `[]` when none). */
+  take(): T[] {
+    const list = this.count ? this.items.slice(0, this.count) : [];
+    this.count = 0;
+    return list;
+  }
+}
+
+// read() is not re-entered (nothing it calls reads a directive), so one set serves.
+const gatheredPositional = new Gathered<WsgiToken>();
+const gatheredOptions = new Gathered<WsgiOptionToken>();
+const gatheredMalformed = new Gathered<WsgiMalformed>();
+
+/** The directive read as mod_wsgi reads it (uncached), or null when it is not an option-bearing mod_wsgi directive. */
+export function readWsgiArguments(ast: ConfigAst, node: DirectiveNode, wholeServer: boolean): WsgiArguments | null {
   const directive = wsgiOptionDirective(node.nameLower);
-  const line = lineOf(ast, node.start);
+  const line = directive ? lineOf(ast, node.start) : undefined;
   if (!directive || !line) return null;
   const defined = definesAt(ast, node.start, wholeServer);
-  const src = substituted(line, contentIndex(line, node.nameSpan.end), { defined, environment: environmentOf(ast) });
-  const result: WsgiArguments = { directive, node, positional: [], options: [], malformed: [], reach: reachOf(node, defined, wholeServer), lineEnd: line.end };
-  const opts = optionNames(directive);
-  let pos = skipBlanks(src.text, 0);
-  while (pos < src.text.length && result.positional.length < directive.positional.length) {
+  const src = substituted(ast, line, contentIndex(line, node.nameSpan.end), defined);
+  const reach = reachOf(node, defined, wholeServer);
+  const opts = optionsByName(directive);
+  const s = src.text;
+  const positional = gatheredPositional;
+  const options = gatheredOptions;
+  const malformedOnes = gatheredMalformed;
+  positional.count = options.count = malformedOnes.count = 0;
+  let pos = skipBlanks(s, src.pos);
+  while (pos < s.length && positional.count < directive.positional.length) {
     // An option written where a path belongs: keep reading so the real path is found (not for a daemon name).
-    const opt = directive.name !== 'WSGIDaemonProcess' ? parseOption(src, pos) : null;
-    if (opt && opts.has(opt.option.name)) {
-      result.options.push({ ...opt.option, early: true });
-      pos = opt.next;
-      continue;
-    }
-    const w = word(src, pos);
-    result.positional.push(w.token);
-    pos = w.next;
+    const opt = directive.name !== 'WSGIDaemonProcess' ? parseOption(src, pos, opts) : null;
+    if (opt) options.add(opt);
+    else positional.add(word(src, pos));
+    pos = src.pos;
   }
-  while (pos < src.text.length) {
-    const opt = parseOption(src, pos);
-    if (opt) {
-      result.options.push(opt.option);
-      pos = opt.next;
-      continue;
-    }
-    const bad = malformed(src, pos);
-    result.malformed.push(bad.item);
-    pos = bad.next;
+  while (pos < s.length) {
+    const opt = parseOption(src, pos, null);
+    if (opt) options.add(opt);
+    else malformedOnes.add(malformed(src, pos));
+    pos = src.pos;
   }
-  // Kept as long as the analysis: trimmed to their size (an array grown by push reserves 16 slots).
-  if (result.positional.length) result.positional = result.positional.slice();
-  if (result.options.length) result.options = result.options.slice();
-  if (result.malformed.length) result.malformed = result.malformed.slice();
-  return result;
-}
-
-const namesOf = new Map<WsgiOptionDirective, ReadonlySet<string>>();
-
-function optionNames(directive: WsgiOptionDirective): ReadonlySet<string> {
-  let names = namesOf.get(directive);
-  if (!names) namesOf.set(directive, (names = new Set(directive.options.map((o) => o.name))));
-  return names;
+  return {
+    directive,
+    node,
+    positional: positional.take(),
+    options: options.take(),
+    malformed: malformedOnes.take(),
+    reach,
+    lineEnd: line.end,
+  };
 }
 
 function lineOf(ast: ConfigAst, offset: number): LogicalLine | undefined {
@@ -150,16 +181,30 @@ function contentIndex(line: LogicalLine, offset: number): number {
 const fromAt = (src: Source, i: number) => (src.base >= 0 ? src.base + i : src.from[i]);
 const toAt = (src: Source, i: number) => (src.base >= 0 ? src.base + i + 1 : src.to[i]);
 
-/** The rest of the line after `from`, with ${VAR} replaced where known (Apache's ap_resolve_env). */
-function substituted(line: LogicalLine, from: number, vars: Variables): Source {
+/**
+ * The rest of the line after `from`, with ${VAR} replaced where known (Apache's ap_resolve_env). A plain line is
+ * read in place: its content, from index `from`, at offset line.start.
+ */
+function substituted(ast: ConfigAst, line: LogicalLine, from: number, defined: Variables['defined']): Source {
   const s = line.content;
-  if (!line.map && !s.includes('${', from)) return { text: s.slice(from), base: line.start + from, from: [], to: [], unresolved: [], end: line.end };
-  const src: Source = { text: '', base: -1, from: [], to: [], unresolved: [], end: line.end };
+  if (!line.map && !s.includes('${', from)) {
+    const src = plainSource;
+    src.text = s;
+    src.base = line.start;
+    src.end = line.end;
+    src.pos = from;
+    return src;
+  }
+  const vars: Variables = { defined, environment: environmentOf(ast) };
+  let text = '';
+  const fromTable: number[] = [];
+  const toTable: number[] = [];
+  const unresolvedTable: boolean[] = [];
   const push = (ch: string, a: number, b: number, unresolved: boolean) => {
-    src.text += ch;
-    src.from.push(a);
-    src.to.push(b);
-    src.unresolved.push(unresolved);
+    text += ch;
+    fromTable.push(a);
+    toTable.push(b);
+    unresolvedTable.push(unresolved);
   };
   for (let i = from; i < s.length; ) {
     const close = s.startsWith('${', i) ? s.indexOf('}', i + 2) : -1;
@@ -175,26 +220,34 @@ function substituted(line: LogicalLine, from: number, vars: Variables): Source {
     else for (let k = i; k <= close; k++) push(s[k], offsetOf(line, k), endOffsetOf(line, k + 1), true);
     i = close + 1;
   }
-  return src;
+  return { text, base: -1, from: fromTable, to: toTable, unresolved: unresolvedTable, end: line.end, pos: 0 };
 }
 
-const isBlank = (ch: string | undefined) => ch === ' ' || (ch !== undefined && ch >= '\t' && ch <= '\r');
+// Character codes rather than one-character strings: these loops run over every option-bearing line.
+const BACKSLASH = 92;
+const EQUALS = 61;
+
+/** A blank to ap_getword_conf: space, \t, \n, \v, \f, \r (false past the end, where charCodeAt gives NaN). */
+const isBlank = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
 function skipBlanks(s: string, i: number): number {
-  while (i < s.length && isBlank(s[i])) i++;
+  while (i < s.length && isBlank(s.charCodeAt(i))) i++;
   return i;
 }
 
-function span(src: Source, i: number, j: number): { start: number; end: number; unresolved: boolean } {
-  if (i >= src.text.length) return { start: src.end, end: src.end, unresolved: false };
-  const end = j > i ? toAt(src, j - 1) : fromAt(src, i);
-  let unresolved = false;
-  if (src.base < 0) for (let k = i; k < j && !unresolved; k++) unresolved = src.unresolved[k];
-  return { start: fromAt(src, i), end, unresolved };
+// The document range of text [i, j): past the end of the text, the end of the line (an empty range there).
+const startOf = (src: Source, i: number) => (i >= src.text.length ? src.end : fromAt(src, i));
+const endOf = (src: Source, i: number, j: number) => (i >= src.text.length ? src.end : j > i ? toAt(src, j - 1) : fromAt(src, i));
+
+/** Whether text [i, j) holds a ${VAR} left as written (never on a plain line). */
+function unresolvedIn(src: Source, i: number, j: number): boolean {
+  if (src.base >= 0 || i >= src.text.length) return false;
+  for (let k = i; k < j; k++) if (src.unresolved[k]) return true;
+  return false;
 }
 
-/** ap_getword_conf: a quoted or blank-delimited word; `\` escapes the quote and `\` itself. */
-function word(src: Source, at: number): { token: WsgiToken; next: number } {
+/** ap_getword_conf: a quoted or blank-delimited word; `\` escapes the quote and `\` itself. Sets src.pos after it. */
+function word(src: Source, at: number): WsgiToken {
   const s = src.text;
   const i = skipBlanks(s, at);
   const q = s[i];
@@ -202,17 +255,20 @@ function word(src: Source, at: number): { token: WsgiToken; next: number } {
   let text = '';
   const quoted = q === '"' || q === "'";
   if (quoted) {
+    const qc = s.charCodeAt(i);
     j = i + 1;
-    while (j < s.length && s[j] !== q) j += s[j] === '\\' && (s[j + 1] === q || s[j + 1] === '\\') ? 2 : 1;
+    for (let c = s.charCodeAt(j); j < s.length && c !== qc; c = s.charCodeAt(j)) {
+      const after = s.charCodeAt(j + 1);
+      j += c === BACKSLASH && (after === qc || after === BACKSLASH) ? 2 : 1;
+    }
     text = unescape(s.slice(i + 1, j), q);
     if (j < s.length) j++;
   } else {
-    while (j < s.length && !isBlank(s[j])) j++;
+    while (j < s.length && !isBlank(s.charCodeAt(j))) j++;
     text = unescape(s.slice(i, j), null);
   }
-  const at2 = span(src, i, j);
-  // Fields written out rather than spread: a spread builds the token through a slower generic copy.
-  return { token: { text, quoted, start: at2.start, end: at2.end, unresolved: at2.unresolved }, next: skipBlanks(s, j) };
+  src.pos = skipBlanks(s, j);
+  return { text, quoted, start: startOf(src, i), end: endOf(src, i, j), unresolved: unresolvedIn(src, i, j) };
 }
 
 function unescape(s: string, quote: string | null): string {
@@ -225,40 +281,46 @@ function unescape(s: string, quote: string | null): string {
   return out;
 }
 
-/** wsgi_parse_option: `name=value`, or null where mod_wsgi gives "Invalid option to …". */
-function parseOption(src: Source, at: number): { option: WsgiOptionToken; next: number } | null {
+/**
+ * wsgi_parse_option: `name=value`, or null where mod_wsgi gives "Invalid option to …". With `only`, an option
+ * written where a positional word belongs: null unless it names one of these options (then marked early).
+ * Sets src.pos after the value.
+ */
+function parseOption(src: Source, at: number, only: ReadonlyMap<string, unknown> | null): WsgiOptionToken | null {
   const s = src.text;
   const i = skipBlanks(s, at);
   let e = i;
-  while (e < s.length && s[e] !== '=' && !isBlank(s[e])) e++;
-  if (e === i || s[e] !== '=') return null;
-  const v = word(src, e + 1);
+  for (let c = s.charCodeAt(e); e < s.length && c !== EQUALS && !isBlank(c); c = s.charCodeAt(e)) e++;
+  if (e === i || s.charCodeAt(e) !== EQUALS) return null;
   const name = s.slice(i, e);
-  const nameSpan = span(src, i, e);
-  const option: WsgiOptionToken = {
+  if (only && !only.has(name)) return null;
+  const value = word(src, e + 1);
+  const nameEnd = endOf(src, i, e);
+  const end = value.end > nameEnd ? value.end : toAt(src, e);
+  // No value: an empty range where the option ends.
+  if (!value.text && !value.quoted) value.start = value.end = end;
+  return {
     name,
-    value: v.token,
-    start: nameSpan.start,
-    end: v.token.end > nameSpan.end ? v.token.end : span(src, e, e + 1).end,
-    nameEnd: nameSpan.end,
-    detached: isBlank(s[e + 1]),
-    early: false,
-    unresolved: nameSpan.unresolved || v.token.unresolved,
+    value,
+    start: startOf(src, i),
+    end,
+    nameEnd,
+    detached: isBlank(s.charCodeAt(e + 1)),
+    early: only !== null,
+    unresolved: unresolvedIn(src, i, e) || value.unresolved,
   };
-  if (!v.token.text && !v.token.quoted) option.value = { ...v.token, start: option.end, end: option.end };
-  return { option, next: v.next };
 }
 
-/** Something that is not `name=value`: skip it the way the next ap_getword_conf would, noting `name = value`. */
-function malformed(src: Source, at: number): { item: WsgiMalformed; next: number } {
+/** Something that is not `name=value`: skip it the way the next ap_getword_conf would, noting `name = value`. Sets src.pos. */
+function malformed(src: Source, at: number): WsgiMalformed {
   const s = src.text;
   const w = word(src, at);
-  const base = { start: w.token.start, end: w.token.end, nameEnd: w.token.end, name: w.token.text, unresolved: w.token.unresolved };
-  if (s[at] === '=') return { item: { kind: 'equals', ...base }, next: w.next };
-  if (!w.token.quoted && s[w.next] === '=') {
-    const v = word(src, w.next + 1);
-    const end = v.token.end > w.token.end ? v.token.end : span(src, w.next, w.next + 1).end;
-    return { item: { kind: 'spaced', ...base, end, value: v.token, unresolved: base.unresolved || v.token.unresolved }, next: v.next };
+  const next = src.pos;
+  if (s[at] === '=') return { kind: 'equals', start: w.start, end: w.end, nameEnd: w.end, name: w.text, unresolved: w.unresolved };
+  if (!w.quoted && s[next] === '=') {
+    const v = word(src, next + 1);
+    const end = v.end > w.end ? v.end : toAt(src, next);
+    return { kind: 'spaced', start: w.start, end, nameEnd: w.end, name: w.text, unresolved: w.unresolved || v.unresolved, value: v };
   }
-  return { item: { kind: 'bare', ...base }, next: w.next };
+  return { kind: 'bare', start: w.start, end: w.end, nameEnd: w.end, name: w.text, unresolved: w.unresolved };
 }

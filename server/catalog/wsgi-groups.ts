@@ -15,14 +15,25 @@ export interface DaemonDef {
   vhost: SectionNode | null;
 }
 
-/** Every WSGIDaemonProcess Apache may read, in document order. */
-export function daemonDefs(ctx: RuleContext): DaemonDef[] {
+const defsCache = new WeakMap<readonly WsgiArguments[], readonly DaemonDef[]>();
+
+/**
+ * Every WSGIDaemonProcess Apache may read, in document order. Built once per model and view (keyed by
+ * wsgiDirectives' list, which is one per model and view): two rules ask. Shared: read it, never change it.
+ */
+export function daemonDefs(ctx: RuleContext): readonly DaemonDef[] {
+  const list = wsgiDirectives(ctx, 'wsgidaemonprocess');
+  const hit = defsCache.get(list);
+  if (hit) return hit;
   const defs: DaemonDef[] = [];
-  for (const args of wsgiDirectives(ctx, 'wsgidaemonprocess')) {
+  for (let i = 0; i < list.length; i++) {
+    const args = list[i];
     const name = args.positional[0];
     if (name && name.text !== '' && !name.unresolved) defs.push({ name: name.text, args, vhost: enclosingVirtualHost(args.node) });
   }
-  return defs;
+  const kept = defs.slice();
+  defsCache.set(list, kept);
+  return kept;
 }
 
 /**

@@ -84,7 +84,21 @@ export function wsgiOptionDirectives(): readonly WsgiOptionDirective[] {
 
 /** The option `option` (exact case, as mod_wsgi compares) of directive `directiveLower`, e.g. ('wsgidaemonprocess', 'threads'). */
 export function wsgiOption(directiveLower: string, option: string): WsgiOptionInfo | undefined {
-  return byName.get(directiveLower)?.options.find((o) => o.name === option);
+  const directive = byName.get(directiveLower);
+  return directive && optionsByName(directive).get(option);
+}
+
+const exactNames = new Map<WsgiOptionDirective, ReadonlyMap<string, WsgiOptionInfo>>();
+
+/** The directive's options by exact name (the first of a name in table order, as a search would find), built once. */
+export function optionsByName(directive: WsgiOptionDirective): ReadonlyMap<string, WsgiOptionInfo> {
+  let names = exactNames.get(directive);
+  if (!names) {
+    const built = new Map<string, WsgiOptionInfo>();
+    for (const o of directive.options) if (!built.has(o.name)) built.set(o.name, o);
+    exactNames.set(directive, (names = built));
+  }
+  return names;
 }
 
 /** Option names the directive accepts, in table order (for completion). */

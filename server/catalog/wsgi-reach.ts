@@ -37,8 +37,14 @@ const prefixCache = new WeakMap<DefineEvent[], Array<Map<string, string | null>>
  */
 export function definesAt(ast: ConfigAst, offset: number, wholeServer = false): Map<string, string | null> {
   const events = defineEvents(ast, wholeServer);
+  // How many events come before `offset`: a binary search, events being in document order (rising offsets).
   let count = 0;
-  while (count < events.length && events[count].offset < offset) count++;
+  let hi = events.length;
+  while (count < hi) {
+    const mid = (count + hi) >> 1;
+    if (events[mid].offset < offset) count = mid + 1;
+    else hi = mid;
+  }
   let maps = prefixCache.get(events);
   if (!maps) prefixCache.set(events, (maps = []));
   const hit = maps[count];
@@ -134,7 +140,12 @@ interface IfDefineLink {
   next: IfDefineLink | null;
 }
 
-/** A section body's reach from the sections that do not depend on Defines, and its <IfDefine>s, innermost first. */
+/**
+ * A section body's reach from the sections that do not depend on Defines, and its <IfDefine>s, innermost first.
+ * `depth` counts only the enclosing sections that change the reach (an <IfDefine>, a skipped or uncertain one):
+ * reachOf compares depths of such sections only, and their order is the same as with every section counted.
+ * So a section that changes nothing (<VirtualHost>, <Directory> …) shares the answer around it, no copy.
+ */
 interface FixedReach {
   depth: number;
   skipped: SectionNode | null;
@@ -152,22 +163,32 @@ const NO_VARS = new Map<string, string | null>();
 function fixedOf(section: SectionNode): FixedReach {
   const known = fixedMemo.get(section);
   if (known) return known;
+  // The common case, the section around it already known: no work list.
+  const parent = section.parent;
+  if (!parent) return fixedWithin(section, TOP_REACH);
+  const outer = fixedMemo.get(parent);
+  if (outer) return fixedWithin(section, outer);
   const pending: SectionNode[] = [];
   for (let p: SectionNode | null = section; p && !fixedMemo.has(p); p = p.parent) pending.push(p);
   for (let i = pending.length - 1; i >= 0; i--) {
     const s = pending[i];
-    const outer = s.parent ? fixedMemo.get(s.parent)! : TOP_REACH;
-    const depth = outer.depth + 1;
-    const own: FixedReach = { ...outer, depth };
-    if (s.nameLower === 'ifdefine') own.ifDefines = { section: s, depth, next: outer.ifDefines };
-    else {
-      const reach = sectionReach(s, NO_VARS, false);
-      if (reach === 'skipped') [own.skipped, own.skippedDepth] = [s, depth];
-      else if (reach === 'maybe') [own.maybe, own.maybeDepth] = [s, depth];
-    }
-    fixedMemo.set(s, own);
+    fixedWithin(s, s.parent ? fixedMemo.get(s.parent)! : TOP_REACH);
   }
   return fixedMemo.get(section)!;
+}
+
+/** Section `s`'s reach given the reach around it (`outer`), memoised. */
+function fixedWithin(s: SectionNode, outer: FixedReach): FixedReach {
+  const depth = outer.depth + 1;
+  let own = outer;
+  if (s.nameLower === 'ifdefine') own = { ...outer, depth, ifDefines: { section: s, depth, next: outer.ifDefines } };
+  else {
+    const reach = sectionReach(s, NO_VARS, false);
+    if (reach === 'skipped') own = { ...outer, depth, skipped: s, skippedDepth: depth };
+    else if (reach === 'maybe') own = { ...outer, depth, maybe: s, maybeDepth: depth };
+  }
+  fixedMemo.set(s, own);
+  return own;
 }
 
 function sectionReach(section: SectionNode, vars: Map<string, string | null>, wholeServer: boolean): Reach {

@@ -1,10 +1,10 @@
 // What every wsgi-* validation rule starts from: the option-bearing mod_wsgi directives Apache may read, each
 // read the way mod_wsgi reads it, and how a finding is softened inside a block Apache may skip.
 import type { Finding, RuleContext } from '../rules/types';
-import { wsgiArguments, type WsgiArguments } from './wsgi-arguments';
+import { readWsgiArguments, type WsgiArguments } from './wsgi-arguments';
 import type { ReachInfo } from './wsgi-reach';
 import type { DirectiveNode } from '../syntax/ast';
-import { directivesNamed, type ConfigModel } from '../model/model';
+import type { ConfigModel } from '../model/model';
 import { wsgiOptionDirective } from './wsgi-options';
 
 const optionBearingCache = new WeakMap<ConfigModel, DirectiveNode[]>();
@@ -13,31 +13,51 @@ const optionBearingCache = new WeakMap<ConfigModel, DirectiveNode[]>();
 function optionBearing(model: ConfigModel): DirectiveNode[] {
   let nodes = optionBearingCache.get(model);
   if (!nodes) {
-    nodes = model.directives.filter((d) => wsgiOptionDirective(d.nameLower) !== undefined);
+    nodes = [];
+    // Every option-bearing directive's name starts with "wsgi" (wsgi-options.test.ts checks): most names are
+    // ruled out without a table lookup.
+    for (let i = 0; i < model.directives.length; i++) {
+      const d = model.directives[i];
+      if (d.nameLower.startsWith('wsgi') && wsgiOptionDirective(d.nameLower) !== undefined) nodes.push(d);
+    }
+    nodes = nodes.slice();
     optionBearingCache.set(model, nodes);
   }
   return nodes;
 }
 
-const readCache = new WeakMap<ConfigModel, Map<string, WsgiArguments[]>>();
+/** The reads of one model in one view (whole server or not): all of them, and by directive name. */
+interface View {
+  all: readonly WsgiArguments[];
+  byName: Map<string, readonly WsgiArguments[]>;
+}
+
+// Index 0: the file's view, 1: the whole server's. Each directive is read once per view, here, and kept by these
+// lists (no per-node cache: WeakMap entries cost the garbage collector more than plain references).
+const views = new WeakMap<ConfigModel, [View | undefined, View | undefined]>();
 
 /**
  * Option-bearing mod_wsgi directives (optionally only `nameLower`), skipping bodies Apache never reads. The list is
  * built once per model, name and view (whole server or not): a dozen rules ask for the same one.
  */
 export function wsgiDirectives(ctx: RuleContext, nameLower?: string): readonly WsgiArguments[] {
-  let byKey = readCache.get(ctx.model);
-  if (!byKey) readCache.set(ctx.model, (byKey = new Map()));
-  const key = `${ctx.seesWholeServer ? 'w' : 'f'}:${nameLower ?? '*'}`;
-  const hit = byKey.get(key);
-  if (hit) return hit;
-  const list: WsgiArguments[] = [];
-  const nodes = nameLower !== undefined ? directivesNamed(ctx.model, nameLower) : optionBearing(ctx.model);
-  for (const node of nodes) {
-    const args = wsgiArguments(ctx.ast, node, ctx.seesWholeServer);
-    if (args && args.reach.reach !== 'skipped') list.push(args);
+  let pair = views.get(ctx.model);
+  if (!pair) views.set(ctx.model, (pair = [undefined, undefined]));
+  const which = ctx.seesWholeServer ? 1 : 0;
+  let view = pair[which];
+  if (!view) {
+    const all: WsgiArguments[] = [];
+    const nodes = optionBearing(ctx.model);
+    for (let i = 0; i < nodes.length; i++) {
+      const args = readWsgiArguments(ctx.ast, nodes[i], ctx.seesWholeServer);
+      if (args && args.reach.reach !== 'skipped') all.push(args);
+    }
+    view = pair[which] = { all: all.slice(), byName: new Map() };
   }
-  byKey.set(key, list);
+  if (nameLower === undefined) return view.all;
+  let list = view.byName.get(nameLower);
+  // The directives of one name among all of them, in the same (document) order as directivesNamed gives them.
+  if (!list) view.byName.set(nameLower, (list = view.all.filter((a) => a.node.nameLower === nameLower)));
   return list;
 }
 

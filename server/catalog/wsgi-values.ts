@@ -25,7 +25,7 @@ export function judgeValue(option: WsgiOptionInfo, value: string): ValueProblem 
       return isOctal(value) ? null : { severity: 'error', reason: 'format' };
     case 'int':
     case 'buffer': {
-      const read = check.kind === 'int' && check.bits === 64 ? Number(strtol(value)) : atoi(value);
+      const read = check.kind === 'int' && check.bits === 64 ? strtol64(value) : atoi(value);
       const bad = check.kind === 'int' ? read < check.min || (check.max !== undefined && read > check.max) : read !== 0 && read < check.min;
       if (bad) return { severity: 'error', reason: 'range', read };
       return isPlainInteger(value) ? null : { severity: 'warning', reason: 'lenient-number', read };
@@ -72,11 +72,49 @@ export function strtol(s: string): bigint {
 
 /** C atoi(): strtol cut to a 32-bit int, as glibc does. */
 export function atoi(s: string): number {
-  return Number(BigInt.asIntN(32, strtol(s)));
+  const small = smallStrtol(s);
+  // ToInt32 (`| 0`) wraps modulo 2^32 as BigInt.asIntN(32, …) does; exact below 2^53. It also makes -0 a 0.
+  return small !== undefined ? small | 0 : Number(BigInt.asIntN(32, strtol(s)));
 }
 
-function isPlainInteger(s: string): boolean {
-  return /^[+-]?\d+$/.test(s);
+/** strtol as a number (apr_atoi64 read as a JS number). */
+export function strtol64(s: string): number {
+  const small = smallStrtol(s);
+  // `+ 0` turns -0 ("-0") into 0, as Number(0n) gives.
+  return small !== undefined ? small + 0 : Number(strtol(s));
+}
+
+/**
+ * strtol(s) without BigInt when it reads at most 15 digits (below 2^53, so exact as a number, and far from the
+ * 64-bit limits strtol saturates at); undefined otherwise. Every option value goes through here: most are short.
+ */
+function smallStrtol(s: string): number | undefined {
+  let i = 0;
+  while (i < s.length && isCBlank(s.charCodeAt(i))) i++;
+  const negative = s[i] === '-';
+  if (s[i] === '-' || s[i] === '+') i++;
+  let v = 0;
+  for (let digits = 0; i < s.length; i++, digits++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    if (digits === 15) return undefined;
+    v = v * 10 + c;
+  }
+  return negative ? -v : v;
+}
+
+/** C isspace in the "C" locale: blank, \t, \n, \v, \f, \r (as strtol's /[\t\n\v\f\r ]/ above). */
+const isCBlank = (c: number) => c === 32 || (c >= 9 && c <= 13);
+
+/** /^[+-]?\d+$/ (ASCII digits), without a regular expression: a test there allocates on every call. */
+export function isPlainInteger(s: string): boolean {
+  let i = s.charCodeAt(0) === 43 || s.charCodeAt(0) === 45 ? 1 : 0;
+  if (i >= s.length) return false;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** strtol(value, &end, 8) must consume everything, not overflow, and not be negative. */

@@ -2,15 +2,16 @@
 // whether some section grants access to a script.
 import type { DirectiveNode, Node, SectionNode } from '../syntax/ast';
 import type { ConfigModel, ScriptAlias } from './model';
-import { appliesTo, scopeSections } from './scope';
-import { visibleFrom } from './host-index';
+import { appliesTo } from './scope';
+import { sectionInfo } from '../catalog/sections';
+import { someVisible, visibleFrom } from './host-index';
 
 /** Location patterns that match every URL. */
 const EVERY_URL = new Set(['/', '.*', '^/', '^.*$', '^/.*', '^/.*$', '/.*']);
 
 function isDenyAll(d: DirectiveNode): boolean {
-  const words = d.args.map((w) => w.value.toLowerCase());
-  return d.nameLower === 'require' && words[0] === 'all' && words[1] === 'denied';
+  // Asked of every directive: the name first, then only the two words that count, lower-cased.
+  return d.nameLower === 'require' && d.args[0]?.value.toLowerCase() === 'all' && d.args[1]?.value.toLowerCase() === 'denied';
 }
 
 function coversEveryUrl(section: SectionNode): boolean {
@@ -63,22 +64,41 @@ function deniesAll(d: DirectiveNode): boolean {
 
 /** Directives that let requests through: any Require except `all denied` and `not …`, and 2.2's `Allow from`. */
 export function isGrant(d: DirectiveNode): boolean {
+  // Asked of every directive: decided by the name before anything is lower-cased.
+  if (d.nameLower === 'allow') return d.args[0]?.value.toLowerCase() === 'from' && d.args.length > 1;
+  if (d.nameLower !== 'require') return false;
   const first = d.args[0]?.value.toLowerCase();
-  if (d.nameLower === 'allow') return first === 'from' && d.args.length > 1;
-  if (d.nameLower !== 'require' || !first || first === 'not') return false;
+  if (!first || first === 'not') return false;
   return !isDenyAll(d);
 }
 
 /** Grants inside sections, found once per model: rules ask for every script alias. */
 const sectionGrants = new WeakMap<ConfigModel, DirectiveNode[]>();
 
-/** Grants that may be in effect for the script's directory or file; empty when none is. */
-export function grantsFor(model: ConfigModel, alias: ScriptAlias): DirectiveNode[] {
+function grantsOf(model: ConfigModel): DirectiveNode[] {
   let grants = sectionGrants.get(model);
   if (!grants) {
-    grants = model.directives.filter((d) => isGrant(d) && scopeSections(d).length > 0);
+    grants = model.directives.filter((d) => isGrant(d) && inScopeSection(d));
     sectionGrants.set(model, grants);
   }
-  // A section inside another virtual host never applies to this alias's requests.
-  return visibleFrom(grants, alias.vhost).filter((d) => appliesTo(d, alias) !== 'no');
+  return grants;
 }
+
+/** `scopeSections(d).length > 0`, without building the list. */
+function inScopeSection(d: DirectiveNode): boolean {
+  for (let p = d.parent; p && p.nameLower !== 'virtualhost'; p = p.parent) if (!sectionInfo(p.nameLower)?.transparent) return true;
+  return false;
+}
+
+/** Grants that may be in effect for the script's directory or file; empty when none is. */
+export function grantsFor(model: ConfigModel, alias: ScriptAlias): DirectiveNode[] {
+  // A section inside another virtual host never applies to this alias's requests.
+  return visibleFrom(grantsOf(model), alias.vhost).filter((d) => appliesTo(d, alias) !== 'no');
+}
+
+/** `grantsFor(model, alias).length > 0`, stopping at the first grant and building no list. */
+export function hasGrantFor(model: ConfigModel, alias: ScriptAlias): boolean {
+  return someVisible(grantsOf(model), alias.vhost, mayApply, alias);
+}
+
+const mayApply = (d: DirectiveNode, alias: ScriptAlias) => appliesTo(d, alias) !== 'no';

@@ -47,6 +47,15 @@ export function configWord(value: string): string {
   return /[\s"']/.test(value) || value === '' ? `"${value.replace(/"/g, '\\"')}"` : value;
 }
 
+/**
+ * A value written in place of a word that had `quote` (or none), or null when no word reads back as it: a trailing
+ * backslash escapes the closing quote inside quotes, and continues the line when it ends one unquoted.
+ */
+export function configWordQuoted(value: string, quote: '"' | "'" | null): string | null {
+  if (value.endsWith('\\')) return null;
+  return quote ? quote + value.split(quote).join('\\' + quote) + quote : configWord(value);
+}
+
 /** Deletes [start, end) together with the blanks before it on the same line (a word among others). */
 export function removalOf(text: string, start: number, end: number): TextEditSpan {
   let s = start;

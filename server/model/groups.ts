@@ -71,9 +71,46 @@ export function usedGroupNames(model: ConfigModel): { names: Set<string>; dynami
  * unique. A name some WSGIProcessGroup already points at would put other applications in the new group.
  */
 export function freshGroupName(model: ConfigModel, preferred: string): string {
+  return freshNameAmong(takenGroupNames(model), preferred);
+}
+
+/** The names freshGroupName avoids: every defined group and every referenced one. */
+export function takenGroupNames(model: ConfigModel): Set<string> {
+  return new Set([...model.daemons.map((d) => d.name), ...model.processGroupRefs.map((r) => r.name)]);
+}
+
+/** freshGroupName with the taken names worked out once by the caller (a rule asking per alias). */
+export function freshNameAmong(taken: ReadonlySet<string>, preferred: string): string {
   const base = preferred.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '') || 'wsgi-app';
-  const taken = new Set([...model.daemons.map((d) => d.name), ...model.processGroupRefs.map((r) => r.name)]);
   let name = base;
   for (let i = 2; taken.has(name); i++) name = `${base}-${i}`;
   return name;
+}
+
+/**
+ * The daemon groups requests in a scope may use (groupAccessibleFrom), in document order, for any number of
+ * scopes: each group's server name is worked out once, instead of per scope and group. A group is usable from a
+ * scope when it stands at server level, or when its host's server name is the scope's (its own host included).
+ */
+export function accessibleGroups(model: ConfigModel): (scope: SectionNode | null) => DaemonGroup[] {
+  const everywhere: number[] = [];
+  const byServerName = new Map<string | null, number[]>();
+  model.daemons.forEach((d, i) => {
+    if (!d.vhost) everywhere.push(i);
+    else {
+      const name = effectiveServerName(model, d.vhost);
+      const list = byServerName.get(name);
+      if (list) list.push(i);
+      else byServerName.set(name, [i]);
+    }
+  });
+  return (scope) => {
+    const named = byServerName.get(effectiveServerName(model, scope)) ?? [];
+    // Both lists hold indexes into model.daemons in increasing order: merge them.
+    const out: DaemonGroup[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < everywhere.length || j < named.length) out.push(model.daemons[j >= named.length || (i < everywhere.length && everywhere[i] < named[j]) ? everywhere[i++] : named[j++]]);
+    return out;
+  };
 }

@@ -5,6 +5,9 @@ import type { Node, SectionNode } from '../syntax/ast';
 import type { ConfigModel, DaemonGroup, VirtualHost } from './model';
 import { enclosingVirtualHost } from './model';
 
+/** The answer for a host with no entries (shared, so a lookup per alias allocates nothing). */
+const NONE: readonly never[] = Object.freeze([]);
+
 const byHost = new WeakMap<readonly Node[], Map<SectionNode | null, Node[]>>();
 
 /**
@@ -14,6 +17,36 @@ const byHost = new WeakMap<readonly Node[], Map<SectionNode | null, Node[]>>();
  */
 export function visibleFrom<T extends Node>(list: readonly T[], vhost: SectionNode | null): readonly T[] {
   if (vhost === null || list.length === 0) return list;
+  const groups = hostGroups(list);
+  const own = groups.get(vhost) ?? NONE;
+  const main = groups.get(null) ?? NONE;
+  if (main.length === 0) return own;
+  if (own.length === 0) return main;
+  // Both in document order: merge them.
+  const merged: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < own.length || j < main.length) merged.push(j >= main.length || (i < own.length && own[i].start < main[j].start) ? own[i++] : main[j++]);
+  return merged;
+}
+
+/**
+ * Whether some node of visibleFrom(list, vhost) passes `test` (called with `arg`; pass a module-level function, so
+ * no closure is made per call). The nodes are tried in no particular order, and no merged list is built.
+ */
+export function someVisible<T extends Node, A>(list: readonly T[], vhost: SectionNode | null, test: (node: T, arg: A) => boolean, arg: A): boolean {
+  if (vhost === null || list.length === 0) {
+    for (const node of list) if (test(node, arg)) return true;
+    return false;
+  }
+  const groups = hostGroups(list);
+  for (const node of groups.get(vhost) ?? NONE) if (test(node, arg)) return true;
+  for (const node of groups.get(null) ?? NONE) if (test(node, arg)) return true;
+  return false;
+}
+
+/** The nodes of a model-lived list grouped by their <VirtualHost> (null: outside every host), once per list. */
+function hostGroups<T extends Node>(list: readonly T[]): Map<SectionNode | null, T[]> {
   let groups = byHost.get(list) as Map<SectionNode | null, T[]> | undefined;
   if (!groups) {
     groups = new Map();
@@ -24,19 +57,12 @@ export function visibleFrom<T extends Node>(list: readonly T[], vhost: SectionNo
       else groups.set(host, [node]);
     }
     // Kept as long as the model: trimmed to their size (an array grown by push reserves 16 more slots).
-    for (const [host, group] of groups) if (group.length > 1) groups.set(host, group.slice());
+    groups.forEach((group, host, map) => {
+      if (group.length > 1) map.set(host, group.slice());
+    });
     byHost.set(list, groups as Map<SectionNode | null, Node[]>);
   }
-  const own = groups.get(vhost) ?? [];
-  const main = groups.get(null) ?? [];
-  if (main.length === 0) return own;
-  if (own.length === 0) return main;
-  // Both in document order: merge them.
-  const merged: T[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < own.length || j < main.length) merged.push(j >= main.length || (i < own.length && own[i].start < main[j].start) ? own[i++] : main[j++]);
-  return merged;
+  return groups;
 }
 
 interface Lookups {

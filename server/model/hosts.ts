@@ -66,16 +66,29 @@ export function effectiveServerName(model: ConfigModel, vhost: SectionNode | nul
   return own ? hostPartOf(own.value) : mainServerName(model);
 }
 
-/** Virtual hosts grouped by address:port, each list in configuration order (the first is the fallback). */
-export function hostsByAddress(model: ConfigModel): Map<string, VirtualHost[]> {
+/**
+ * Virtual hosts grouped by address:port, each list in configuration order (the first is the fallback). Grouped
+ * once per model (two rules ask): the answer is shared, read it, never change it.
+ */
+export function hostsByAddress(model: ConfigModel): ReadonlyMap<string, readonly VirtualHost[]> {
+  let groups = byAddress.get(model);
+  if (!groups) byAddress.set(model, (groups = groupByAddress(model)));
+  return groups;
+}
+
+const byAddress = new WeakMap<ConfigModel, Map<string, VirtualHost[]>>();
+
+function groupByAddress(model: ConfigModel): Map<string, VirtualHost[]> {
   const groups = new Map<string, VirtualHost[]>();
+  const add = (key: string, v: VirtualHost) => {
+    const list = groups.get(key);
+    if (list) list.push(v);
+    else groups.set(key, [v]);
+  };
   for (const v of model.vhosts) {
-    const keys = new Set(v.addresses.map((w) => addressKey(parseAddress(w))));
-    for (const key of keys) {
-      const list = groups.get(key) ?? [];
-      list.push(v);
-      groups.set(key, list);
-    }
+    // One address (the usual host) has no repeats to remove: no list or Set for it.
+    if (v.addresses.length === 1) add(addressKey(parseAddress(v.addresses[0])), v);
+    else for (const key of new Set(v.addresses.map((w) => addressKey(parseAddress(w))))) add(key, v);
   }
   return groups;
 }

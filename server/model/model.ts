@@ -3,6 +3,7 @@
 import type { ConfigAst, DirectiveNode, Node, SectionNode, Word } from '../syntax/ast';
 import { forEachNode } from '../syntax/parser';
 import { sectionInfo } from '../catalog/sections';
+import type { Effective } from './scope';
 
 export interface VirtualHost {
   node: SectionNode;
@@ -17,8 +18,8 @@ export interface DaemonGroup {
   node: DirectiveNode;
   nameWord: Word;
   vhost: SectionNode | null;
-  /** Options by name (the last one wins, as in mod_wsgi). */
-  options: Map<string, Word>;
+  /** Options by name (the last one wins, as in mod_wsgi). Read-only: option-less entries share one empty map. */
+  options: ReadonlyMap<string, Word>;
 }
 
 export interface ProcessGroupRef {
@@ -36,8 +37,16 @@ export interface ScriptAlias {
   match: boolean;
   url: Word | undefined;
   target: Word | undefined;
-  options: Map<string, Word>;
+  /** Options by name (the last one wins). Read-only: option-less aliases share one empty map. */
+  options: ReadonlyMap<string, Word>;
   vhost: SectionNode | null;
+  /**
+   * Answers worked out on first use and kept with the alias (scriptLocation, effectiveSetting, the process and
+   * application group of scripts-sharing): a field costs less than a WeakMap entry keyed by the alias.
+   */
+  location?: Readonly<{ dir?: string; file?: string }>;
+  settings?: Record<string, Readonly<Effective>>;
+  groups?: Readonly<{ group: string | undefined; app: string | undefined }>;
 }
 
 export interface ConfigModel {
@@ -55,13 +64,31 @@ export function isSpecialGroupName(name: string): boolean {
 }
 
 export function enclosingVirtualHost(node: Node): SectionNode | null {
-  return node.parent ? inherited(vhostMemo, node.parent, vhostOwn) : null;
+  // Most nodes sit a few sections deep: walking up is cheaper than a memo lookup, and keeps nothing alive.
+  let p = node.parent;
+  for (let steps = 0; p; p = p.parent, steps++) {
+    if (p.nameLower === 'virtualhost') return p;
+    if (steps === SHALLOW) return inherited(vhostMemo, p, vhostOwn);
+  }
+  return null;
 }
 
 /** The nearest section that decides the directive context; <IfModule> and friends are transparent. */
 export function contextSection(node: Node): SectionNode | null {
-  return node.parent ? inherited(contextMemo, node.parent, contextOwn) : null;
+  let p = node.parent;
+  for (let steps = 0; p; p = p.parent, steps++) {
+    if (!sectionInfo(p.nameLower)?.transparent) return p;
+    if (steps === SHALLOW) return inherited(contextMemo, p, contextOwn);
+  }
+  return null;
 }
+
+/**
+ * How many sections up enclosingVirtualHost / contextSection walk before they switch to the memo: deeper
+ * nesting (generated or hostile files) then stays linear in the file's size. Both paths give the same answer:
+ * the nearest section, the node's parent first, that is a <VirtualHost> (that is not transparent).
+ */
+export const SHALLOW = 8;
 
 // Module-level, so a call (many per directive across the rules) creates no closure.
 const vhostOwn = (s: SectionNode, outer: SectionNode | null) => (s.nameLower === 'virtualhost' ? s : outer);
@@ -87,10 +114,16 @@ function inherited(memo: WeakMap<SectionNode, SectionNode | null>, section: Sect
   return memo.get(section)!;
 }
 
-/** `key=value` option words after the positional arguments. */
-export function optionsOf(args: readonly Word[], from: number): Map<string, Word> {
+/** The options of a directive with none (most aliases): one shared map, since a Map per directive is costly. */
+const NO_OPTIONS: ReadonlyMap<string, Word> = new Map();
+
+/** `key=value` option words after the positional arguments (a shared empty map when there are none: read only). */
+export function optionsOf(args: readonly Word[], from: number): ReadonlyMap<string, Word> {
+  let first = from;
+  while (first < args.length && args[first].key === null) first++;
+  if (first >= args.length) return NO_OPTIONS;
   const options = new Map<string, Word>();
-  for (let k = from; k < args.length; k++) {
+  for (let k = first; k < args.length; k++) {
     const w = args[k];
     if (w.key !== null) options.set(w.key, w);
   }
@@ -132,28 +165,24 @@ function nameHost(node: DirectiveNode, hosts: ReadonlyMap<SectionNode, VirtualHo
 }
 
 function collectWsgi(node: DirectiveNode, model: ConfigModel): void {
-  const vhost = enclosingVirtualHost(node);
-  const ref = (word: Word, via: ProcessGroupRef['via'], span = { start: word.start, end: word.end }) => {
-    const name = word.key !== null ? word.optionValue : word.value;
-    model.processGroupRefs.push({ name, word, span, node, vhost, via });
-  };
   switch (node.nameLower) {
     case 'wsgidaemonprocess': {
       const nameWord = node.args[0];
       if (nameWord && nameWord.key === null) {
-        model.daemons.push({ name: nameWord.value, node, nameWord, vhost, options: optionsOf(node.args, 1) });
+        model.daemons.push({ name: nameWord.value, node, nameWord, vhost: enclosingVirtualHost(node), options: optionsOf(node.args, 1) });
       }
       break;
     }
     case 'wsgiprocessgroup':
-      if (node.args[0]) ref(node.args[0], 'WSGIProcessGroup');
+      if (node.args[0]) addRef(model, node, node.args[0], 'WSGIProcessGroup', { start: node.args[0].start, end: node.args[0].end });
       break;
     case 'wsgiscriptalias':
     case 'wsgiscriptaliasmatch': {
       const options = optionsOf(node.args, 2);
-      model.scriptAliases.push({ node, match: node.nameLower.endsWith('match'), url: node.args[0], target: node.args[1], options, vhost });
+      // Memo fields present from the start: every alias keeps one object shape.
+      model.scriptAliases.push({ node, match: node.nameLower.endsWith('match'), url: node.args[0], target: node.args[1], options, vhost: enclosingVirtualHost(node), location: undefined, settings: undefined, groups: undefined });
       const pg = options.get('process-group');
-      if (pg) ref(pg, 'process-group', { start: pg.valueStart, end: pg.end });
+      if (pg) addRef(model, node, pg, 'process-group', { start: pg.valueStart, end: pg.end });
       break;
     }
     case 'wsgiimportscript':
@@ -161,11 +190,18 @@ function collectWsgi(node: DirectiveNode, model: ConfigModel): void {
     case 'wsgiaccessscript':
     case 'wsgiauthuserscript':
     case 'wsgiauthgroupscript': {
-      const pg = optionsOf(node.args, 1).get('process-group');
-      if (pg) ref(pg, node.nameLower === 'wsgiimportscript' ? 'WSGIImportScript' : 'process-group', { start: pg.valueStart, end: pg.end });
+      // optionsOf(node.args, 1).get('process-group') without the Map: the last such option wins.
+      let pg: Word | undefined;
+      for (let k = 1; k < node.args.length; k++) if (node.args[k].key === 'process-group') pg = node.args[k];
+      if (pg) addRef(model, node, pg, node.nameLower === 'wsgiimportscript' ? 'WSGIImportScript' : 'process-group', { start: pg.valueStart, end: pg.end });
       break;
     }
   }
+}
+
+function addRef(model: ConfigModel, node: DirectiveNode, word: Word, via: ProcessGroupRef['via'], span: ProcessGroupRef['span']): void {
+  const name = word.key !== null ? word.optionValue : word.value;
+  model.processGroupRefs.push({ name, word, span, node, vhost: enclosingVirtualHost(node), via });
 }
 
 const hostIndex = new WeakMap<ConfigModel, Map<SectionNode, VirtualHost>>();

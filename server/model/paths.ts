@@ -51,7 +51,8 @@ export function directoryCovers(dirPattern: string, path: string): boolean {
   const pattern = normalizePath(dirPattern);
   const target = normalizePath(path);
   // Without wildcards, matching component by component is a prefix test that ends at a `/`.
-  if (pattern !== '/' && !hasWildcard(pattern)) return target === pattern || target.startsWith(pattern + '/');
+  // (Asked per alias and section: tested in place rather than building `pattern + '/'`.)
+  if (pattern !== '/' && !hasWildcard(pattern)) return target === pattern || (target.charCodeAt(pattern.length) === 47 && target.startsWith(pattern));
   const want = pattern.split('/');
   const have = target.split('/');
   if (want.length === 2 && want[1] === '') return have[0] === ''; // <Directory />
@@ -66,5 +67,7 @@ export function filesMatches(pattern: string, name: string): boolean {
 
 /** Values we cannot judge statically: `${VAR}` substitutions, `%{…}` expansions, `$1` captures. */
 export function isDynamic(value: string): boolean {
+  // Asked per section and alias: a value without `$` or `%` (most) is answered without the regex.
+  if (value.indexOf('$') < 0 && value.indexOf('%') < 0) return false;
   return /\$\{|%\{|\$\d/.test(value);
 }

@@ -14,16 +14,9 @@ export type Applies = 'yes' | 'maybe' | 'no';
 
 /** The script's directory and file name, or undefined parts where the target is dynamic or missing. */
 export function scriptLocation(alias: ScriptAlias): Readonly<{ dir?: string; file?: string }> {
-  let where = locations.get(alias);
-  if (!where) {
-    where = locate(alias.target?.value);
-    locations.set(alias, where);
-  }
-  return where;
+  // Asked for every section around every candidate directive: computed once per alias, kept on it.
+  return (alias.location ??= locate(alias.target?.value));
 }
-
-/** Asked for every section around every candidate directive: computed once per alias. */
-const locations = new WeakMap<ScriptAlias, { dir?: string; file?: string }>();
 
 function locate(t: string | undefined): { dir?: string; file?: string } {
   if (!t || isDynamic(t) || !t.startsWith('/')) return {};
@@ -85,14 +78,28 @@ const PHASE: Record<string, number> = { directory: 2, directorymatch: 3, files: 
 
 /** Merge order key: later keys override earlier ones. */
 function mergeKey(node: Node): number[] {
-  const inner = scopeSections(node).find((s) => !s.nameLower.startsWith('require'));
+  // The innermost of scopeSections(node) that is not a Require* section, found without building that list.
+  let inner: SectionNode | null = null;
+  for (let p = node.parent; p && p.nameLower !== 'virtualhost'; p = p.parent) {
+    if (!sectionInfo(p.nameLower)?.transparent && !p.nameLower.startsWith('require')) {
+      inner = p;
+      break;
+    }
+  }
   const vhost = enclosingVirtualHost(node) ? 1 : 0;
   if (!inner) return [vhost, 0, 0, node.start];
   let phase = PHASE[inner.nameLower] ?? 6;
   const arg = inner.args[0]?.value ?? '';
   if (phase === 2 && (arg === '~' || inner.args.length > 1)) phase = 3;
-  const depth = phase === 2 ? normalizePath(arg).split('/').filter(Boolean).length : 0;
+  const depth = phase === 2 ? componentCount(normalizePath(arg)) : 0;
   return [2 + phase, depth, vhost, node.start];
+}
+
+/** `p.split('/').filter(Boolean).length` without the arrays: the number of runs of characters other than `/`. */
+export function componentCount(p: string): number {
+  let n = 0;
+  for (let i = 0; i < p.length; i++) if (p.charCodeAt(i) !== 47 && (i === 0 || p.charCodeAt(i - 1) === 47)) n++;
+  return n;
 }
 
 function compareKeys(a: number[], b: number[]): number {
@@ -110,8 +117,6 @@ export interface Effective {
   certain: boolean;
 }
 
-/** Resolved settings per alias: several rules ask for the same alias's process and application group. */
-const settings = new WeakMap<ScriptAlias, Record<string, Readonly<Effective>>>();
 /** `directive option` keys, made once per pair (callers pass a few constant pairs) instead of per lookup. */
 const settingKeys = new Map<string, Map<string, string>>();
 
@@ -128,33 +133,56 @@ function settingKey(directiveLower: string, option: string): string {
  * Worked out once per alias and setting (an alias belongs to one model); the result is shared, not to be changed.
  */
 export function effectiveSetting(model: ConfigModel, alias: ScriptAlias, directiveLower: string, option: string): Readonly<Effective> {
-  let known = settings.get(alias);
-  // A plain object (an alias holds one to three settings) is lighter than a Map per alias; keys hold a blank, so
-  // none is an Object.prototype name.
-  if (!known) settings.set(alias, (known = {}));
+  // Kept on the alias (several rules ask for the same alias's process and application group), in a plain object:
+  // an alias holds one to three settings. Keys hold a blank, so none is an Object.prototype name.
+  const known = (alias.settings ??= {});
   const key = settingKey(directiveLower, option);
   let result = known[key];
   if (!result) known[key] = result = resolveSetting(model, alias, directiveLower, option);
   return result;
 }
 
+/** A candidate that may apply, kept only while looking for a later one (rare: regex sections, <If>, …). */
+interface Maybe {
+  key: number[];
+  at: number;
+}
+
+/**
+ * Among the directives that may apply (in list order), httpd's merge keeps the last one in merge-key order. The
+ * value is that of the last candidate that surely applies; it is certain unless a candidate that only may apply
+ * comes after it. Found in one pass instead of sorting the candidates: a candidate comes later when its key is
+ * greater, or equal and later in the list (the order a stable sort keeps).
+ */
 function resolveSetting(model: ConfigModel, alias: ScriptAlias, directiveLower: string, option: string): Effective {
   const own = alias.options.get(option);
   if (own) return { value: own.optionValue, from: alias.node, word: own, certain: true };
+  let chosen: DirectiveNode | null = null;
+  let chosenKey: number[] | null = null;
+  let chosenAt = -1;
+  let maybes: Maybe[] | null = null;
+  let at = 0;
   // A directive inside another virtual host never applies to an alias of this one.
-  const candidates: Array<{ d: DirectiveNode; applies: Applies; key: number[] }> = [];
   for (const d of visibleFrom(directivesNamed(model, directiveLower), alias.vhost)) {
     if (!d.args[0]) continue;
     const applies = appliesTo(d, alias);
-    if (applies !== 'no') candidates.push({ d, applies, key: mergeKey(d) });
+    if (applies === 'no') continue;
+    const key = mergeKey(d);
+    if (applies === 'maybe') (maybes ??= []).push({ key, at });
+    else if (chosenKey === null || compareKeys(key, chosenKey) >= 0) {
+      chosen = d;
+      chosenKey = key;
+      chosenAt = at;
+    }
+    at++;
   }
-  candidates.sort((a, b) => compareKeys(a.key, b.key));
-  let chosen = -1;
-  candidates.forEach((c, i) => {
-    if (c.applies === 'yes') chosen = i;
-  });
-  const certain = candidates.slice(chosen + 1).every((c) => c.applies === 'yes');
-  if (chosen < 0) return { value: null, from: null, word: null, certain };
-  const d = candidates[chosen].d;
-  return { value: d.args[0].value, from: d, word: d.args[0], certain };
+  let certain = true;
+  if (maybes) {
+    for (const m of maybes) {
+      const order = chosenKey === null ? 1 : compareKeys(m.key, chosenKey);
+      if (order > 0 || (order === 0 && m.at > chosenAt)) certain = false;
+    }
+  }
+  if (!chosen) return { value: null, from: null, word: null, certain };
+  return { value: chosen.args[0].value, from: chosen, word: chosen.args[0], certain };
 }

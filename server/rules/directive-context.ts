@@ -5,10 +5,10 @@
 import type { DirectiveNode, Node, SectionNode } from '../syntax/ast';
 import type { Rule } from './types';
 import { APACHE_DOCS } from './types';
-import { directiveInfo } from '../catalog/directives';
+import { catalogueEntries } from './catalogue-entries';
 import { contextRules } from '../catalog/data/context-rules';
 import { innermostFrame, isHtaccess, placeOf, standingOf, type Standing } from '../catalog/placement';
-import type { DirectiveInfo } from '../catalog/types';
+import type { DirectiveInfo, PlaceName } from '../catalog/types';
 import { allowedText, elseWithoutIf, htaccessProblem, ruleProblem } from './context/explain';
 import { authzProblem } from './context/authz';
 
@@ -19,10 +19,13 @@ export const directiveContext: Rule = {
   docUrl: `${APACHE_DOCS}directive-dict.html#Context`,
   check(ctx) {
     const htaccess = isHtaccess(ctx.uri);
-    // Directives, then sections, without copying both lists into a new one per analysis.
-    for (const list of [ctx.model.directives, ctx.model.sections]) for (const node of list) {
+    // Directives, then sections, without copying both lists into a new one per analysis; indexed loops, since
+    // their iterators showed in the allocation profile.
+    const entries = catalogueEntries(ctx.model);
+    for (const [list, infos] of [[ctx.model.directives, entries.directives], [ctx.model.sections, entries.sections]] as const) for (let i = 0; i < list.length; i++) {
+      const node = list[i];
       if (node.name.includes('$')) continue;
-      const info = directiveInfo(node.nameLower, node.kind === 'section');
+      const info = infos[i];
       if (!info || info.obsolete || info.notRegistered) continue;
       const standing = standingOf(node, ctx.ast);
       if (standing.reach === 'skipped') continue;
@@ -47,16 +50,18 @@ function problemAt(node: DirectiveNode | SectionNode, info: DirectiveInfo, stand
   if (special) return ruleProblem(info, special, standing);
   const place = placeOf(standing);
   if (!place) return undefined;
-  const written = node.kind === 'section' ? `<${node.name}` : node.name;
   if (info.places[place] === 'override') {
+    const written = writtenName(node);
     const parent = standing.inner?.section;
     const apache = parent ? `${written} not allowed in <${parent.name}> context` : `${written} not allowed here`;
     const here = parent ? `inside <${parent.name}>` : 'at server level (outside every section)';
     return `${info.section ? `<${info.name}>` : info.name} is not allowed ${here}: ${allowedText(info)} (Apache: "${apache}").`;
   }
-  // Most directives have no 'handler' place: then no frame can match, and no closure is made per line.
-  const frame = refusedByHandler(info) ? innermostFrame(standing, (p) => p !== null && info.places[p] === 'handler') : undefined;
+  // Most directives have no 'handler' place: then no frame can match.
+  const test = handlerTest(info);
+  const frame = test ? innermostFrame(standing, test) : undefined;
   if (frame) {
+    const written = writtenName(node);
     const within = frame.place === 'limit' || frame.place === 'authz' ? '<Limit> or <LimitExcept>' : `<${frame.section.name}>`;
     const apache = `${written}${node.kind === 'section' ? '>' : ''} cannot occur within ${within} section`;
     return `${info.section ? `<${info.name}>` : info.name} cannot stand inside ${within}: ${allowedText(info)} (Apache: "${apache}").`;
@@ -64,11 +69,26 @@ function problemAt(node: DirectiveNode | SectionNode, info: DirectiveInfo, stand
   return undefined;
 }
 
-const handlerPlaces = new WeakMap<DirectiveInfo, boolean>();
+/** The name as Apache's messages write it (a section with its `<`); made only for a message. */
+function writtenName(node: DirectiveNode | SectionNode): string {
+  return node.kind === 'section' ? `<${node.name}` : node.name;
+}
 
-/** Whether some place refuses the directive in its own handler (catalogue entries are built once, so memoised). */
-function refusedByHandler(info: DirectiveInfo): boolean {
-  let known = handlerPlaces.get(info);
-  if (known === undefined) handlerPlaces.set(info, (known = Object.values(info.places).includes('handler')));
-  return known;
+type PlaceTest = (place: PlaceName | null) => boolean;
+
+const handlerTests = new WeakMap<DirectiveInfo, PlaceTest | null>();
+
+/**
+ * The test "this place refuses the directive in its own handler", or null when no place does. Made once per
+ * catalogue entry (entries are built once): a closure made per line cost an object per directive.
+ */
+function handlerTest(info: DirectiveInfo): PlaceTest | null {
+  let test = handlerTests.get(info);
+  if (test === undefined) handlerTests.set(info, (test = newHandlerTest(info)));
+  return test;
+}
+
+/** Apart from handlerTest: a function making a closure over `info` allocates a context on every call. */
+function newHandlerTest(info: DirectiveInfo): PlaceTest | null {
+  return Object.values(info.places).includes('handler') ? (p) => p !== null && info.places[p] === 'handler' : null;
 }

@@ -47,7 +47,9 @@ export const trailingComment: Rule = {
   docUrl: 'https://httpd.apache.org/docs/2.4/configuring.html#syntax',
   check(ctx) {
     const { text } = ctx;
-    for (const d of ctx.model.directives) {
+    const directives = ctx.model.directives;
+    for (let i = 0; i < directives.length; i++) {
+      const d = directives[i];
       let lineEnd = -1;
       // Indexed: an iterator per directive showed in the allocation profile.
       for (let k = 0; k < d.args.length; k++) {

@@ -4,7 +4,8 @@
 import type { DirectiveNode, SectionNode } from '../syntax/ast';
 import type { Fix, Rule, Severity } from './types';
 import { APACHE_DOCS } from './types';
-import { allDirectives, directiveInfo } from '../catalog/directives';
+import { allDirectives } from '../catalog/directives';
+import { catalogueEntries } from './catalogue-entries';
 import { closestNames } from '../catalog/names';
 import { loadedModules } from '../catalog/modules';
 import { standingOf } from '../catalog/placement';
@@ -21,12 +22,13 @@ export const unknownDirective: Rule = {
   docUrl: `${APACHE_DOCS}directives.html`,
   check(ctx) {
     names ??= { plain: usable(false), sections: usable(true) };
-    const thirdParty = loadedModules(ctx.ast).thirdParty;
     // Directives, then sections, without copying both lists into a new one per analysis.
-    for (const list of [ctx.model.directives, ctx.model.sections]) for (const node of list) {
+    const entries = catalogueEntries(ctx.model);
+    for (const [list, infos] of [[ctx.model.directives, entries.directives], [ctx.model.sections, entries.sections]] as const) for (let i = 0; i < list.length; i++) {
+      const node = list[i];
       const section = node.kind === 'section';
       if (!node.name || node.name.includes('$')) continue;
-      const info = directiveInfo(node.nameLower, section);
+      const info = infos[i];
       if (info && !info.obsolete && !info.notRegistered) continue;
       const reach = standingOf(node, ctx.ast).reach;
       if (reach === 'skipped') continue;
@@ -45,6 +47,8 @@ export const unknownDirective: Rule = {
       // A section that needs an argument is no fix for a tag written without one.
       const candidates = section && node.args.length === 0 ? names.sections.filter((n) => !sectionInfo(n.toLowerCase())?.argumentRequired) : section ? names.sections : names.plain;
       const close = closestNames(node.name, candidates);
+      // Read here, not before the loop: a file of known names never needs its LoadModule lines walked for.
+      const thirdParty = loadedModules(ctx.ast).thirdParty;
       let severity: Severity = close.length || thirdParty.length === 0 ? 'error' : 'warning';
       if (reach === 'maybe') {
         if (!close.length) continue;
@@ -54,14 +58,21 @@ export const unknownDirective: Rule = {
       const guess = close.length ? ` Did you mean ${close.join(', ')}?` : '';
       const third = !close.length && thirdParty.length ? ` It may come from a third-party module this configuration loads (${thirdParty.join(', ')}).` : '';
       const skip = reach === 'maybe' ? ' Apache may skip this body, so it is not flagged as an error.' : '';
-      // A section is renamed only together with its closing tag, so the structure stays as it was (a closing tag
-      // spelled otherwise, say across a continuation, gets no edit: then no fix).
-      const fixable = node.kind === 'directive' || (node.close !== null && !closedByRecovery(node, ctx.ast.problems));
-      const fixes = (fixable ? close.map((c, i) => rename(node, c, i === 0, ctx.text)) : []).filter((f) => node.kind === 'directive' || f.edits.length === 2);
-      ctx.report({ start, end: node.nameSpan.end, message: base + guess + third + skip, severity, fixes });
+      ctx.report({ start, end: node.nameSpan.end, message: base + guess + third + skip, severity, fixes: renames(node, close, ctx.text, ctx.ast.problems) });
     }
   },
 };
+
+/**
+ * The fixes renaming `node` to each close name. Its own function: closures over the loop's variables would make
+ * the loop allocate a context for every directive, known or not.
+ */
+function renames(node: DirectiveNode | SectionNode, close: string[], text: string, problems: ReadonlyArray<{ start: number; end: number }>): Fix[] {
+  // A section is renamed only together with its closing tag, so the structure stays as it was (a closing tag
+  // spelled otherwise, say across a continuation, gets no edit: then no fix).
+  const fixable = node.kind === 'directive' || (node.close !== null && !closedByRecovery(node, problems));
+  return (fixable ? close.map((c, i) => rename(node, c, i === 0, text)) : []).filter((f) => node.kind === 'directive' || f.edits.length === 2);
+}
 
 function rename(node: DirectiveNode | SectionNode, to: string, preferred: boolean, text: string): Fix {
   // A quoted name may touch the next word (`'Nmae'arg`): without its quotes they would merge, so keep them apart.

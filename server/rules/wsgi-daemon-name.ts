@@ -12,7 +12,9 @@ export const wsgiDaemonName: Rule = {
   description: 'WSGIDaemonProcess without a group name, or with an option where the name belongs.',
   docUrl: `${WSGI_DOCS}WSGIDaemonProcess.html`,
   check(ctx) {
-    for (const args of wsgiDirectives(ctx, 'wsgidaemonprocess')) {
+    const list = wsgiDirectives(ctx, 'wsgidaemonprocess');
+    for (let i = 0; i < list.length; i++) {
+      const args = list[i];
       const name = args.positional[0];
       if (!name || (name.text === '' && !name.unresolved)) {
         const node = args.node;

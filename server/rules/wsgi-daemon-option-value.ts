@@ -17,8 +17,11 @@ export const wsgiDaemonOptionValue: Rule = {
   description: 'A WSGIDaemonProcess option value outside what mod_wsgi accepts (ranges, absolute paths, root, On/Off, octal umask).',
   docUrl: `${WSGI_DOCS}WSGIDaemonProcess.html`,
   check(ctx) {
-    for (const args of wsgiDirectives(ctx, 'wsgidaemonprocess')) {
-      for (const o of args.options) {
+    const list = wsgiDirectives(ctx, 'wsgidaemonprocess');
+    for (let i = 0; i < list.length; i++) {
+      const args = list[i];
+      for (let k = 0; k < args.options.length; k++) {
+        const o = args.options[k];
         const info = wsgiOption('wsgidaemonprocess', o.name);
         if (!info || o.unresolved) continue;
         const problem = judgeValue(info, o.value.text);

@@ -3,12 +3,13 @@
 // Choosing embedded mode explicitly (%{GLOBAL}) is respected.
 import type { Fix, Rule } from './types';
 import { WSGI_DOCS } from './types';
-import { effectiveProcessGroup, freshGroupName, groupAccessibleFrom, usedGroupNames } from '../model/groups';
+import { accessibleGroups, effectiveProcessGroup, freshNameAmong, takenGroupNames, usedGroupNames } from '../model/groups';
 import { hostNameOf, virtualHostOf } from '../model/hosts';
 import { scriptLocation } from '../model/scope';
 import { basenameOf } from '../model/paths';
 import { insertAbove, insertBelow } from '../model/edits';
-import { contextSection } from '../model/model';
+import { contextSection, type DaemonGroup, type ScriptAlias } from '../model/model';
+import type { DirectiveNode, SectionNode } from '../syntax/ast';
 
 export const wsgiEmbeddedMode: Rule = {
   id: 'wsgi-embedded-mode',
@@ -24,24 +25,35 @@ export const wsgiEmbeddedMode: Rule = {
       const group = effectiveProcessGroup(model, a);
       return group.value === null && group.certain && a.url && a.target;
     });
+    if (embedded.length === 0) return;
+    // What depends on the alias only through its host is worked out once per host (a config without daemon mode
+    // has an embedded alias in every host): the first embedded alias, and the groups the host may delegate to.
+    const anchors = new Map<SectionNode | null, ScriptAlias>();
+    for (const a of embedded) if (!anchors.has(a.vhost)) anchors.set(a.vhost, a);
+    const nearBy = new Map<SectionNode | null, DaemonGroup[]>();
+    let accessible: ((scope: SectionNode | null) => DaemonGroup[]) | undefined;
+    let taken: Set<string> | undefined;
     for (const alias of embedded) {
       const url = alias.url!.value;
       // Fixes for every embedded alias of a host insert at its first one, the same edit, so --fix adds one group.
-      const anchor = embedded.find((a) => a.vhost === alias.vhost)!;
-      const serverName = virtualHostOf(model, alias.vhost)?.serverName?.args[0]?.value;
-      const name = freshGroupName(model, serverName ? hostNameOf(serverName) : basenameOf(scriptLocation(anchor).dir ?? '') || 'wsgi-app');
-      const fixes: Fix[] = [];
-      // Groups this alias could delegate to: those defined in its own scope, and unused ones it may reach.
-      const near = model.daemons.filter((d) => groupAccessibleFrom(model, d, alias.vhost) && (d.vhost === alias.vhost || !used.names.has(d.name)) && /^[^\s"'\\#]+$/.test(d.name));
+      const anchor = anchors.get(alias.vhost)!;
       // A line inserted inside <Directory>, <Files> … would not apply to the alias: only insert in the host's own body.
-      const inScope = (node: typeof alias.node) => contextSection(node) === alias.vhost;
-      if (!inScope(anchor.node)) {
+      if (!inScope(anchor.node, alias)) {
         ctx.report({ start: alias.node.nameSpan.start, end: alias.node.nameSpan.end, message: embeddedMessage(url, restricted) });
         continue;
       }
+      const serverName = virtualHostOf(model, alias.vhost)?.serverName?.args[0]?.value;
+      const name = freshNameAmong((taken ??= takenGroupNames(model)), serverName ? hostNameOf(serverName) : basenameOf(scriptLocation(anchor).dir ?? '') || 'wsgi-app');
+      const fixes: Fix[] = [];
+      // Groups this alias could delegate to: those defined in its own scope, and unused ones it may reach.
+      let near = nearBy.get(alias.vhost);
+      if (!near) {
+        near = (accessible ??= accessibleGroups(model))(alias.vhost).filter((d) => (d.vhost === alias.vhost || !used.names.has(d.name)) && /^[^\s"'\\#]+$/.test(d.name));
+        nearBy.set(alias.vhost, near);
+      }
       for (const d of near) {
         // Same edit as wsgi-daemon-unused's fix when the group sits in this scope, so --fix inserts it once.
-        const edit = d.vhost === alias.vhost && inScope(d.node) ? insertBelow(text, d.node.end, [`WSGIProcessGroup ${d.name}`], d.node.start) : insertAbove(text, anchor.node.start, [`WSGIProcessGroup ${d.name}`]);
+        const edit = d.vhost === alias.vhost && inScope(d.node, alias) ? insertBelow(text, d.node.end, [`WSGIProcessGroup ${d.name}`], d.node.start) : insertAbove(text, anchor.node.start, [`WSGIProcessGroup ${d.name}`]);
         const state = used.names.has(d.name) ? '' : 'unused ';
         fixes.push({ title: `Delegate to the ${state}daemon group '${d.name}' (WSGIProcessGroup ${d.name})`, preferred: near.length === 1, edits: [edit] });
       }
@@ -59,6 +71,11 @@ export const wsgiEmbeddedMode: Rule = {
     }
   },
 };
+
+/** Whether a line at `node` stands in the alias's host's own body (not inside <Directory>, <Files> …). */
+function inScope(node: DirectiveNode, alias: ScriptAlias): boolean {
+  return contextSection(node) === alias.vhost;
+}
 
 function embeddedMessage(url: string, restricted: boolean): string {
   return (

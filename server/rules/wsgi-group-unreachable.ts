@@ -59,9 +59,8 @@ export const wsgiGroupUnreachable: Rule = {
 
 /** The process-group= mod_wsgi checks on this directive, if it checks one. */
 function checkedGroup(args: WsgiArguments): WsgiOptionToken | undefined {
-  const last = (name: string) => args.options.filter((o) => o.name === name).pop();
-  const pg = last('process-group');
-  const ag = last('application-group');
+  const pg = lastOption(args, 'process-group');
+  const ag = lastOption(args, 'application-group');
   if (!pg || !ag || pg.unresolved || ag.unresolved || pg.value.text === '' || ag.value.text === '' || pg.value.text === '%{GLOBAL}') return undefined;
   if (args.options.some((o) => o.early)) return undefined;
   if (args.directive.name === 'WSGIImportScript') return pg;
@@ -70,6 +69,12 @@ function checkedGroup(args: WsgiArguments): WsgiOptionToken | undefined {
   const target = args.positional[1];
   if (pg.value.text.includes('%{') || ag2.includes('%{') || !target || target.unresolved) return undefined;
   return args.directive.name === 'WSGIScriptAliasMatch' && target.text.includes('$') ? undefined : pg;
+}
+
+/** The last option of that name (`options.filter(…).pop()` without the list: asked of every mod_wsgi directive). */
+function lastOption(args: WsgiArguments, name: string): WsgiOptionToken | undefined {
+  for (let i = args.options.length - 1; i >= 0; i--) if (args.options[i].name === name) return args.options[i];
+  return undefined;
 }
 
 /** Moves the later WSGIDaemonProcess above the directive, when both sit in the same section. */

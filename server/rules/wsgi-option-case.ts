@@ -1,8 +1,10 @@
 // mod_wsgi compares option names with strcmp: `Processes=2` or `Python-Home=…` is an invalid option even
 // though directive names themselves are case-insensitive.
 import type { Rule } from './types';
+import type { WsgiOptionDirective, WsgiOptionInfo } from '../catalog/wsgi-options';
 import { WSGI_DOCS } from './types';
 import { wsgiDirectives, reportRejected } from '../catalog/wsgi-scan';
+import { optionsByName } from '../catalog/wsgi-options';
 import { apacheRange } from '../catalog/wsgi-edits';
 
 export const wsgiOptionCase: Rule = {
@@ -12,10 +14,15 @@ export const wsgiOptionCase: Rule = {
   description: 'A mod_wsgi option written in the wrong case; option names are case-sensitive.',
   docUrl: `${WSGI_DOCS}WSGIDaemonProcess.html`,
   check(ctx) {
-    for (const args of wsgiDirectives(ctx)) {
-      for (const o of args.options) {
-        if (args.directive.options.some((x) => x.name === o.name)) continue;
-        const known = args.directive.options.find((x) => x.name.toLowerCase() === o.name.toLowerCase());
+    // No closure in these loops: a closure that captures the loop variable makes V8 allocate a scope for every
+    // option (the closure itself is in sameButCase).
+    const list = wsgiDirectives(ctx);
+    for (let i = 0; i < list.length; i++) {
+      const args = list[i];
+      for (let k = 0; k < args.options.length; k++) {
+        const o = args.options[k];
+        if (optionsByName(args.directive).has(o.name)) continue;
+        const known = sameButCase(args.directive, o.name);
         if (!known) continue;
         reportRejected(ctx, args, {
           ...apacheRange(ctx.text, args, o.start, o.nameEnd),
@@ -26,3 +33,9 @@ export const wsgiOptionCase: Rule = {
     }
   },
 };
+
+/** The directive's option whose name differs from `name` only in case. */
+function sameButCase(directive: WsgiOptionDirective, name: string): WsgiOptionInfo | undefined {
+  const lower = name.toLowerCase();
+  return directive.options.find((x) => x.name.toLowerCase() === lower);
+}

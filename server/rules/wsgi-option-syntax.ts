@@ -14,7 +14,9 @@ export const wsgiOptionSyntax: Rule = {
   description: 'Text where a mod_wsgi directive expects name=value options: spaces around =, a bare word, a missing name.',
   docUrl: `${WSGI_DOCS}WSGIDaemonProcess.html`,
   check(ctx) {
-    for (const args of wsgiDirectives(ctx)) {
+    const list = wsgiDirectives(ctx);
+    for (let i = 0; i < list.length; i++) {
+      const args = list[i];
       const d = args.directive.name;
       for (const m of args.malformed) {
         if (m.unresolved) continue;
@@ -39,7 +41,8 @@ export const wsgiOptionSyntax: Rule = {
           reportRejected(ctx, args, { ...range, message });
         }
       }
-      for (const o of args.options) {
+      for (let k = 0; k < args.options.length; k++) {
+        const o = args.options[k];
         if (!o.detached || o.unresolved || (!o.value.text && !o.value.quoted)) continue;
         const eq = o.nameEnd;
         ctx.report({

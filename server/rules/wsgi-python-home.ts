@@ -5,7 +5,7 @@
 import type { Word } from '../syntax/ast';
 import type { Fix, Rule, TextEditSpan } from './types';
 import { WSGI_DOCS } from './types';
-import { configWord, removalOf } from '../model/edits';
+import { configWordQuoted, removalOf } from '../model/edits';
 
 /** The venv root of a path inside a venv (`…/lib/python3.11/site-packages`, `…/bin/python3`), else undefined. */
 export function venvRoot(path: string): string | undefined {
@@ -13,10 +13,11 @@ export function venvRoot(path: string): string | undefined {
   return m?.[1];
 }
 
-/** Replaces the value part of a word (`python-home=…` or a plain argument), keeping its quotes. */
-function replaceValue(w: Word, value: string): TextEditSpan {
+/** Replaces the value part of a word (`python-home=…` or a plain argument), keeping its quotes; null when it cannot be written. */
+function replaceValue(w: Word, value: string): TextEditSpan | null {
   const start = w.key !== null ? w.valueStart : w.start;
-  return { start, end: w.end, newText: w.quote ? `${w.quote}${value}${w.quote}` : configWord(value) };
+  const newText = configWordQuoted(value, w.quote);
+  return newText === null ? null : { start, end: w.end, newText };
 }
 
 export const wsgiPythonHome: Rule = {
@@ -33,21 +34,25 @@ export const wsgiPythonHome: Rule = {
       const value = home && (home.key !== null ? home.optionValue : home.value);
       const root = value ? venvRoot(value) : undefined;
       if (home && value && root) {
-        report(home, `'${value}' is inside the virtualenv; python-home must be its root ('${root}', what sys.prefix shows in the venv), or Python cannot find its standard library and the process fails to start.`, {
+        const edit = replaceValue(home, root);
+        report(home, `'${value}' is inside the virtualenv; python-home must be its root ('${root}', what sys.prefix shows in the venv), or Python cannot find its standard library and the process fails to start.`, edit ? {
           title: `Use the virtualenv root '${root}'`,
-          edits: [replaceValue(home, root)],
-        });
+          edits: [edit],
+        } : undefined);
       }
       const path = d.nameLower === 'wsgidaemonprocess' ? d.args.find((w) => w.key === 'python-path') : undefined;
-      if (!path) continue;
+      // An entry the test below accepts ends in `/site-packages`: without that text there is nothing to split.
+      if (!path || !path.optionValue.includes('/site-packages')) continue;
       const entries = path.optionValue.split(':');
       const venvEntry = entries.find((e) => /\/site-packages\/?$/.test(e) && venvRoot(e));
       if (!venvEntry) continue;
       const venv = venvRoot(venvEntry)!;
       const rest = entries.filter((e) => e !== venvEntry);
-      const edits: TextEditSpan[] = [rest.length ? replaceValue(path, rest.join(':')) : removalOf(ctx.text, path.start, path.end)];
-      if (!home) edits.push({ start: d.args[0].end, end: d.args[0].end, newText: ` python-home=${configWord(venv)}` });
-      const fixable = !home || value === venv;
+      const kept = rest.length ? replaceValue(path, rest.join(':')) : removalOf(ctx.text, path.start, path.end);
+      const homeWord = configWordQuoted(venv, null);
+      const edits: TextEditSpan[] = kept ? [kept] : [];
+      if (!home && homeWord !== null) edits.push({ start: d.args[0].end, end: d.args[0].end, newText: ` python-home=${homeWord}` });
+      const fixable = kept !== null && homeWord !== null && (!home || value === venv);
       report(path, `python-path has the virtualenv's site-packages '${venvEntry}': the app then mixes that venv's packages with another Python's standard library. Use python-home=${venv} instead.`, fixable ? { title: `Use python-home=${venv}`, edits } : undefined);
     }
   },

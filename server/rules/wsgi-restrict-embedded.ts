@@ -5,7 +5,7 @@ import type { Node } from '../syntax/ast';
 import type { Rule } from './types';
 import { WSGI_DOCS } from './types';
 import { effectiveProcessGroup, runsEmbedded } from '../model/groups';
-import { enclosingVirtualHost } from '../model/model';
+import { directivesNamed, enclosingVirtualHost } from '../model/model';
 import { insertAbove } from '../model/edits';
 
 /** The outermost <VirtualHost> around a node, or the node itself: a place at server level above it. */
@@ -25,7 +25,7 @@ export const wsgiRestrictEmbedded: Rule = {
     const { model } = ctx;
     const first = model.daemons[0];
     if (!first || model.scriptAliases.length === 0) return;
-    if (model.directives.some((d) => d.nameLower === 'wsgirestrictembedded')) return;
+    if (directivesNamed(model, 'wsgirestrictembedded').length > 0) return;
     // WSGIRestrictEmbedded is allowed at server level only; a lone file of <VirtualHost> blocks cannot hold it,
     // so ask for it only where the file configures mod_wsgi at server level (or is the whole server).
     const serverLevelWsgi = model.directives.some((d) => d.nameLower.startsWith('wsgi') && !enclosingVirtualHost(d));

@@ -3,12 +3,12 @@
 // "AH01630: client denied by server configuration".
 import type { Fix, Rule } from './types';
 import { WSGI_DOCS } from './types';
-import { grantsFor } from '../model/access';
+import { hasGrantFor } from '../model/access';
 import { scriptLocation } from '../model/scope';
 import { configWord, insertBelow } from '../model/edits';
 import { sectionInfo } from '../catalog/sections';
 import type { Node, SectionNode } from '../syntax/ast';
-import { enclosingVirtualHost, type ScriptAlias } from '../model/model';
+import type { ScriptAlias } from '../model/model';
 
 export const wsgiScriptAccess: Rule = {
   id: 'wsgi-script-access',
@@ -21,14 +21,14 @@ export const wsgiScriptAccess: Rule = {
     const missing: Ungranted[] = [];
     for (const alias of ctx.model.scriptAliases) {
       const { dir, file } = scriptLocation(alias);
-      if (!dir || !alias.target || grantsFor(ctx.model, alias).length > 0) continue;
+      if (!dir || !alias.target || hasGrantFor(ctx.model, alias)) continue;
       const fixable = directoryMayFollow(alias.node) && literal(dir) && (!file || literal(file));
-      missing.push({ alias, dir, file, fixable, host: enclosingVirtualHost(alias.node) });
+      // The alias's host is enclosingVirtualHost(alias.node), worked out when the model was built.
+      missing.push({ alias, dir, file, fixable, host: alias.vhost, fix: undefined });
     }
-    const fixes = sharedFixes(ctx.text, missing);
+    shareFixes(ctx.text, missing);
     for (const m of missing) {
-      const { alias, dir, file } = m;
-      const fix = fixes.get(m);
+      const { alias, dir, file, fix } = m;
       ctx.report({
         start: alias.target!.start,
         end: alias.target!.end,
@@ -48,13 +48,15 @@ interface Ungranted {
   file: string | undefined;
   fixable: boolean;
   host: SectionNode | null;
+  /** The block this finding offers (shared with the others of its group), set by shareFixes. */
+  fix: Fix | undefined;
 }
 
 /**
  * One block for every ungranted script of the same directory in the same host, below the last of their aliases:
  * each of their findings offers this same edit, so one fix (a click, or --fix) grants them all, once.
  */
-function sharedFixes(text: string, missing: readonly Ungranted[]): Map<Ungranted, Fix> {
+function shareFixes(text: string, missing: readonly Ungranted[]): void {
   // A host is known by its start offset; the main server by -1.
   const groups = new Map<string, Ungranted[]>();
   for (const m of missing) {
@@ -64,20 +66,21 @@ function sharedFixes(text: string, missing: readonly Ungranted[]): Map<Ungranted
     if (group) group.push(m);
     else groups.set(key, [m]);
   }
-  const out = new Map<Ungranted, Fix>();
   for (const group of groups.values()) {
     const fix = blockFix(text, group[0].dir, group);
-    for (const m of group) out.set(m, fix);
+    for (const m of group) m.fix = fix;
   }
-  return out;
 }
 
 function blockFix(text: string, dir: string, group: readonly Ungranted[]): Fix {
-  const files = group.some((o) => !o.file) ? [] : [...new Set(group.map((o) => o.file!))];
+  // Most groups hold one script: its file (if any) is the list, without the Set that removes repeats.
+  const files = group.length === 1 ? (group[0].file ? [group[0].file] : []) : group.some((o) => !o.file) ? [] : [...new Set(group.map((o) => o.file!))];
   const last = group[group.length - 1].alias.node;
-  const block = files.length
-    ? [`<Directory ${configWord(dir)}>`, ...files.flatMap((f) => [`    <Files ${configWord(f)}>`, `        Require all granted`, `    </Files>`]), `</Directory>`]
-    : [`<Directory ${configWord(dir)}>`, `    Require all granted`, `</Directory>`];
+  // Built in one list (no list per file to flatten).
+  const block = [`<Directory ${configWord(dir)}>`];
+  if (files.length) for (const f of files) block.push(`    <Files ${configWord(f)}>`, `        Require all granted`, `    </Files>`);
+  else block.push(`    Require all granted`);
+  block.push(`</Directory>`);
   return { title: `Insert <Directory ${dir}> granting access to ${files.length ? files.join(', ') : 'it'}`, edits: [insertBelow(text, last.end, block, last.start)] };
 }
 

@@ -2,18 +2,12 @@
 // first whose URL is a path-segment prefix of the request wins, so `/` listed before `/api` takes /api's
 // requests. mod_alias runs before mod_wsgi, so an Alias/ScriptAlias prefix swallows a WSGIScriptAlias whatever
 // the order. https://httpd.apache.org/docs/2.4/mod/mod_alias.html#order
-import type { DirectiveNode, SectionNode, Word } from '../syntax/ast';
+import type { DirectiveNode, SectionNode } from '../syntax/ast';
 import type { Fix, Rule } from './types';
 import { WSGI_DOCS } from './types';
 import { enclosingVirtualHost, contextSection } from '../model/model';
 import { isDynamic, urlPrefixMatches } from '../model/paths';
 import { deleteLines, insertAbove } from '../model/edits';
-
-interface Entry {
-  node: DirectiveNode;
-  url: Word;
-  wsgi: boolean;
-}
 
 const ALIASES = new Set(['alias', 'scriptalias', 'wsgiscriptalias']);
 
@@ -24,7 +18,8 @@ export const wsgiScriptAliasOrder: Rule = {
   description: 'An alias listed after one whose URL is a prefix of its own never receives its requests.',
   docUrl: `${WSGI_DOCS}WSGIScriptAlias.html`,
   check(ctx) {
-    const byHost = new Map<SectionNode | null, Entry[]>();
+    // The aliases of each host (their directives: the URL is args[0]), in configuration order.
+    const byHost = new Map<SectionNode | null, DirectiveNode[]>();
     for (const d of ctx.model.directives) {
       const url = d.args[0];
       // The one-argument Alias inside <Location> maps that location, not a URL prefix.
@@ -32,32 +27,50 @@ export const wsgiScriptAliasOrder: Rule = {
       const scope = contextSection(d);
       if (scope && scope.nameLower !== 'virtualhost') continue;
       const host = enclosingVirtualHost(d);
-      const entry = { node: d, url, wsgi: d.nameLower === 'wsgiscriptalias' };
       const list = byHost.get(host);
-      if (list) list.push(entry);
-      else byHost.set(host, [entry]);
+      if (list) list.push(d);
+      else byHost.set(host, [d]);
     }
     for (const entries of byHost.values()) {
-      entries.forEach((later, j) => {
-        const swallower = entries.find((e, i) => e !== later && urlPrefixMatches(e.url.value, later.url.value) && (e.wsgi === later.wsgi ? i < j : !e.wsgi));
-        if (!swallower) return;
-        const same = swallower.wsgi === later.wsgi;
+      for (let j = 0; j < entries.length; j++) {
+        const later = entries[j];
+        const swallower = swallowerOf(entries, j);
+        if (!swallower) continue;
+        const laterUrl = later.args[0].value;
+        const swallowerUrl = swallower.args[0].value;
+        const same = isWsgi(swallower) === isWsgi(later);
         const fixes: Fix[] =
-          same && swallower.url.value !== later.url.value
-            ? [{ title: `Move '${later.node.name} ${later.url.value}' above '${swallower.node.name} ${swallower.url.value}'`, edits: [insertAbove(ctx.text, swallower.node.start, [ctx.text.slice(later.node.start, later.node.end)]), deleteLines(ctx.text, later.node.start, later.node.end)] }]
+          same && swallowerUrl !== laterUrl
+            ? [{ title: `Move '${later.name} ${laterUrl}' above '${swallower.name} ${swallowerUrl}'`, edits: [insertAbove(ctx.text, swallower.start, [ctx.text.slice(later.start, later.end)]), deleteLines(ctx.text, later.start, later.end)] }]
             : [];
         const why = same
-          ? `comes first and its URL is a prefix of '${later.url.value}', and the first matching alias wins`
+          ? `comes first and its URL is a prefix of '${laterUrl}', and the first matching alias wins`
           : `belongs to mod_alias, which maps URLs before mod_wsgi whatever the order`;
         ctx.report({
-          start: later.url.start,
-          end: later.url.end,
+          start: later.args[0].start,
+          end: later.args[0].end,
           message:
-            `Requests for '${later.url.value}' never reach this ${later.node.name}: '${swallower.node.name} ${swallower.url.value}' ${why}.` +
-            (fixes.length ? ` List the more specific URL first.` : swallower.url.value === later.url.value && same ? ' Remove one of the two.' : ` Use a URL outside '${swallower.url.value}'.`),
+            `Requests for '${laterUrl}' never reach this ${later.name}: '${swallower.name} ${swallowerUrl}' ${why}.` +
+            (fixes.length ? ` List the more specific URL first.` : swallowerUrl === laterUrl && same ? ' Remove one of the two.' : ` Use a URL outside '${swallowerUrl}'.`),
           fixes,
         });
-      });
+      }
     }
   },
 };
+
+const isWsgi = (d: DirectiveNode) => d.nameLower === 'wsgiscriptalias';
+
+/**
+ * The alias that takes the requests of `entries[j]`: the first whose URL is a prefix of its own, among the aliases
+ * listed before it by the same module, or any mod_alias one when it is a WSGIScriptAlias.
+ */
+function swallowerOf(entries: readonly DirectiveNode[], j: number): DirectiveNode | undefined {
+  const later = entries[j];
+  const url = later.args[0].value;
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
+    if (e !== later && urlPrefixMatches(e.args[0].value, url) && (isWsgi(e) === isWsgi(later) ? i < j : !isWsgi(e))) return e;
+  }
+  return undefined;
+}

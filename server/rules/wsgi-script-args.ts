@@ -6,6 +6,7 @@ import type { Rule } from './types';
 import { WSGI_DOCS } from './types';
 import { wsgiDirectives, reportRejected } from '../catalog/wsgi-scan';
 import { apacheRange, removal } from '../catalog/wsgi-edits';
+import type { WsgiArguments } from '../catalog/wsgi-arguments';
 
 export const wsgiScriptArgs: Rule = {
   id: 'wsgi-script-args',
@@ -14,12 +15,15 @@ export const wsgiScriptArgs: Rule = {
   description: 'A mod_wsgi script directive missing its URL, handler name or script path, or with an option before them.',
   docUrl: `${WSGI_DOCS}WSGIScriptAlias.html`,
   check(ctx) {
-    for (const args of wsgiDirectives(ctx)) {
+    const list = wsgiDirectives(ctx);
+    for (let i = 0; i < list.length; i++) {
+      const args = list[i];
       const d = args.directive;
       if (d.name === 'WSGIDaemonProcess') continue;
+      // The common case, every positional word present and no option before them: nothing to say, and no list or
+      // closure built for it (this runs for every WSGIScriptAlias).
+      if (!hasEarlyOption(args) && args.positional.length === d.positional.length && !hasEmptyWord(args)) continue;
       const early = args.options.filter((o) => o.early);
-      // The common case, every positional word present and no option before them: nothing to say.
-      if (early.length === 0 && args.positional.length === d.positional.length && !args.positional.some((p) => p.text === '' && !p.unresolved)) continue;
       const wanted = d.positional.map((p) => p.name).join(' and ');
       const last = args.positional[args.positional.length - 1];
       // What mod_wsgi itself takes as the positional words: the first ones written, options included.
@@ -55,3 +59,14 @@ export const wsgiScriptArgs: Rule = {
     }
   },
 };
+
+function hasEarlyOption(args: WsgiArguments): boolean {
+  for (let i = 0; i < args.options.length; i++) if (args.options[i].early) return true;
+  return false;
+}
+
+/** A positional word that is empty as mod_wsgi reads it (`""`, or a known ${VAR} that is empty). */
+function hasEmptyWord(args: WsgiArguments): boolean {
+  for (let i = 0; i < args.positional.length; i++) if (args.positional[i].text === '' && !args.positional[i].unresolved) return true;
+  return false;
+}

@@ -4,6 +4,7 @@
 import type { Rule } from './types';
 import { WSGI_DOCS } from './types';
 import { normalizePath } from '../model/paths';
+import { directivesNamed } from '../model/model';
 
 const WORLD_WRITABLE = ['/tmp', '/var/tmp', '/dev/shm', '/run/shm', '/var/lock', '/run/lock'];
 
@@ -20,8 +21,8 @@ export const wsgiSocketPrefix: Rule = {
   description: 'WSGISocketPrefix under /tmp or another world-writable directory.',
   docUrl: `${WSGI_DOCS}WSGISocketPrefix.html`,
   check(ctx) {
-    for (const d of ctx.model.directives) {
-      const w = d.nameLower === 'wsgisocketprefix' ? d.args[0] : undefined;
+    for (const d of directivesNamed(ctx.model, 'wsgisocketprefix')) {
+      const w = d.args[0];
       if (!w) continue;
       const path = normalizePath(w.value);
       const place = WORLD_WRITABLE.find((p) => path === p || path.startsWith(p + '/'));

@@ -23,7 +23,7 @@ export function splitLogicalLines(text: string): LogicalLine[] {
     const contentEnd0 = lineEnd0 > pos && text.charCodeAt(lineEnd0 - 1) === 13 ? lineEnd0 - 1 : lineEnd0;
     if (lf0 < 0 || contentEnd0 - 1 <= pos || text.charCodeAt(contentEnd0 - 1) !== 92) {
       const next0 = lf0 < 0 ? n : lf0 + 1;
-      lines.push({ start, end: contentEnd0, next: next0, firstLine, lastLine: physical, content: text.slice(pos, contentEnd0), map: null });
+      lines.push(new PlainLine(start, next0, firstLine, text.slice(pos, contentEnd0)));
       pos = next0;
       physical++;
       continue;
@@ -72,6 +72,32 @@ export function splitLogicalLines(text: string): LogicalLine[] {
     physical++;
   }
   return lines;
+}
+
+/**
+ * A logical line without continuation (most lines): its end, last line and map follow from its start, first line
+ * and content, so it keeps four fields instead of seven (the tree keeps every line for the whole analysis).
+ */
+export class PlainLine implements LogicalLine {
+  constructor(
+    public start: number,
+    public next: number,
+    public firstLine: number,
+    public content: string,
+  ) {}
+  get end(): number {
+    return this.start + this.content.length;
+  }
+  get lastLine(): number {
+    return this.firstLine;
+  }
+  get map(): null {
+    return null;
+  }
+  /** JSON shows every LogicalLine field, as for a continued line (a spread `{...line}` would not: copy by name). */
+  toJSON(): LogicalLine {
+    return { start: this.start, end: this.end, next: this.next, firstLine: this.firstLine, lastLine: this.firstLine, content: this.content, map: null };
+  }
 }
 
 /** Document offset of a content index of a logical line. */
@@ -243,35 +269,40 @@ function plainWord(line: LogicalLine, i: number, j: number): Word {
   };
 }
 
-/** Collects one line's words; the result is copied out at its exact size (see readWords). */
-const scratch: Word[] = [];
+/**
+ * Collects one line's words; the result is copied out at its exact size (see readWords). Entries are overwritten,
+ * never truncated: `length = 0` gives V8's array up its storage, so every line grew a fresh 17-slot store.
+ */
+const scratch: Array<Word | null> = [];
 
 /**
  * All words of content[from, limit). An array grown by push from empty reserves room for 16 elements; the tree
  * keeps one per directive, so the words are gathered in a shared scratch array and copied out at their size.
  */
 export function readWords(line: LogicalLine, from: number, limit = line.content.length): Word[] {
-  scratch.length = 0;
-  const words = collectWords(line, from, limit, scratch);
-  const out = words.slice();
-  scratch.length = 0;
+  const count = collectWords(line, from, limit);
+  const out = scratch.slice(0, count) as Word[];
+  // Let go of the words (and the text their strings may share) once they are copied out.
+  for (let k = 0; k < count; k++) scratch[k] = null;
   return out;
 }
 
-function collectWords(line: LogicalLine, from: number, limit: number, words: Word[]): Word[] {
+/** Writes the words into scratch[0, count) and returns count. */
+function collectWords(line: LogicalLine, from: number, limit: number): number {
   const s = line.content;
+  let count = 0;
   let i = skipBlanks(s, from, limit);
   while (i < limit) {
     // Plain words skip readWord's general path and its result object: most arguments are plain.
     const j = plainWordEnd(s, i, limit);
     if (j >= 0) {
-      words.push(plainWord(line, i, j));
+      scratch[count++] = plainWord(line, i, j);
       i = skipBlanks(s, j, limit);
       continue;
     }
     const { word, next } = readWord(line, i, limit);
-    words.push(word);
+    scratch[count++] = word;
     i = skipBlanks(s, next, limit);
   }
-  return words;
+  return count;
 }

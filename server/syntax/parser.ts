@@ -1,6 +1,6 @@
 // Builds the section tree from logical lines, reporting what httpd's config reader rejects while it builds
 // the tree (unclosed, mismatched and stray section tags, a missing `>`, a section without its argument).
-import type { CommentNode, ConfigAst, DirectiveNode, LogicalLine, Node, ParseProblem, SectionNode, Word } from './ast';
+import type { CommentNode, ConfigAst, DirectiveNode, LogicalLine, Node, ParseProblem, SectionNode, Span, Word } from './ast';
 import { endOffsetOf, isBlank, offsetOf, plainWordEnd, readWord, readWords, skipBlanks, splitLogicalLines } from './lexer';
 import { sectionInfo } from '../catalog/sections';
 import { eolOf, lineIndentation } from './text-edits';
@@ -8,10 +8,11 @@ import { eolOf, lineIndentation } from './text-edits';
 export function parse(text: string): ConfigAst {
   const lines = splitLogicalLines(text);
   const problems: ParseProblem[] = [];
-  const root: Node[] = [];
   const stack: SectionNode[] = [];
-  const open: OpenTags = { stack, count: new Map(), text, eol: eolOf(text), ignored: [] };
-  const add = (node: Node) => (stack.length ? stack[stack.length - 1].children : root).push(node);
+  const open: OpenTags = { stack, count: new Map(), text, eol: eolOf(text), ignored: [], pending: [], pendingTop: 0, begins: [] };
+  const add = (node: Node) => {
+    open.pending[open.pendingTop++] = node;
+  };
   const parentOf = () => (stack.length ? stack[stack.length - 1] : null);
 
   // Indexed: the profile showed this loop's iterator results allocated on every run.
@@ -28,6 +29,7 @@ export function parse(text: string): ConfigAst {
       const section = openSection(line, i, parentOf(), problems);
       add(section);
       stack.push(section);
+      open.begins.push(open.pendingTop);
       open.count.set(section.nameLower, (open.count.get(section.nameLower) ?? 0) + 1);
     } else {
       add(directive(line, i, parentOf(), problems));
@@ -55,6 +57,9 @@ export function parse(text: string): ConfigAst {
             },
     });
   }
+  // The sections never closed end with the file: they and the top level take their children now.
+  for (let k = stack.length - 1; k >= 0; k--) stack[k].children = takeChildren(open, open.begins[k]);
+  const root = takeChildren(open, 0);
   return { text, lines, children: root, problems };
 }
 
@@ -79,51 +84,110 @@ function comment(line: LogicalLine, i: number, parent: SectionNode | null): Comm
 }
 
 /**
- * One shared copy of each directive name and its lower-case form: the tree keeps fewer strings alive (a config
- * repeats a few dozen names thousands of times). Bounded, so odd input cannot grow it without end.
+ * One shared copy of each directive and section name and its lower-case form: the tree keeps fewer strings alive
+ * (a config repeats a few dozen names thousands of times), and a name found here is read in place, without a
+ * slice. Pairs are grouped by length and the first character's low 7 bits (an array index: cheaper than a Map);
+ * buckets and names are bounded, so odd input can neither grow the table without end nor make a lookup scan far.
  */
-const namePairs = new Map<string, { name: string; lower: string }>();
+type NamePair = { name: string; lower: string };
+const MAX_INTERNED_LENGTH = 64;
+const MAX_BUCKET = 8;
+const nameBuckets: Array<NamePair[] | null> = Array.from({ length: (MAX_INTERNED_LENGTH + 1) * 128 }, () => null);
+let internedCount = 0;
 
-function internName(name: string): { name: string; lower: string } {
-  const hit = namePairs.get(name);
-  if (hit) return hit;
+/** Whether s holds `name` at i (a loop: cheaper than startsWith's builtin call for names this short). */
+function sameAt(s: string, i: number, name: string): boolean {
+  for (let k = 0; k < name.length; k++) if (s.charCodeAt(i + k) !== name.charCodeAt(k)) return false;
+  return true;
+}
+
+/** The name s[i, end) and its lower-case form, shared with every earlier occurrence of the same name. */
+export function internName(s: string, i: number, end: number): NamePair {
+  const length = end - i;
+  if (length > MAX_INTERNED_LENGTH) {
+    const name = s.slice(i, end);
+    return { name, lower: name.toLowerCase() };
+  }
+  const key = length === 0 ? 0 : length * 128 + (s.charCodeAt(i) & 127);
+  let bucket = nameBuckets[key];
+  if (bucket) {
+    for (let k = 0; k < bucket.length; k++) if (sameAt(s, i, bucket[k].name)) return bucket[k];
+  }
+  const name = s.slice(i, end);
   const pair = { name, lower: name.toLowerCase() };
-  if (namePairs.size < 4096) namePairs.set(name, pair);
+  if (internedCount < 4096 && (!bucket || bucket.length < MAX_BUCKET)) {
+    if (!bucket) nameBuckets[key] = bucket = [];
+    bucket.push(pair);
+    internedCount++;
+  }
   return pair;
 }
 
 function directive(line: LogicalLine, i: number, parent: SectionNode | null, problems: ParseProblem[]): DirectiveNode {
   // A plain name (most are) is read without building a Word for it.
   const plainEnd = plainWordEnd(line.content, i, line.content.length);
-  let nameValue: string;
-  let nameSpan: { start: number; end: number };
+  let names: NamePair;
+  let start: number;
+  let nameEnd: number;
   let next: number;
   if (plainEnd >= 0) {
-    nameValue = line.content.slice(i, plainEnd);
-    nameSpan = { start: offsetOf(line, i), end: endOffsetOf(line, plainEnd) };
+    names = internName(line.content, i, plainEnd);
+    start = offsetOf(line, i);
+    nameEnd = endOffsetOf(line, plainEnd);
     next = plainEnd;
   } else {
     const read = readWord(line, i);
     if (read.word.unterminated) reportUnterminated([read.word], problems);
-    nameValue = read.word.value;
-    nameSpan = { start: read.word.start, end: read.word.end };
+    names = internName(read.word.value, 0, read.word.value.length);
+    start = read.word.start;
+    nameEnd = read.word.end;
     next = read.next;
   }
   const args = readWords(line, next);
   reportUnterminated(args, problems);
-  const names = internName(nameValue);
-  return {
-    kind: 'directive',
-    name: names.name,
-    nameLower: names.lower,
-    nameSpan,
-    args,
-    start: nameSpan.start,
-    end: args.length ? args[args.length - 1].end : nameSpan.end,
-    parent,
-    firstLine: line.firstLine,
-    lastLine: line.lastLine,
-  };
+  return new Directive(names, start, nameEnd, args, parent, line);
+}
+
+/**
+ * A directive node as the parser makes it: the name span is made on its first read, from the node's start and
+ * the name's end (most directives' is never read: rules read it to report). The tree keeps every directive for
+ * the whole analysis, so this is 32 bytes less per directive, which each scavenge no longer copies.
+ */
+class Directive implements DirectiveNode {
+  readonly kind = 'directive' as const;
+  name: string;
+  nameLower: string;
+  args: Word[];
+  start: number;
+  end: number;
+  parent: SectionNode | null;
+  firstLine: number;
+  lastLine: number;
+  private readonly nameEnd: number;
+  private span: Span | null = null;
+
+  constructor(names: NamePair, start: number, nameEnd: number, args: Word[], parent: SectionNode | null, line: LogicalLine) {
+    this.name = names.name;
+    this.nameLower = names.lower;
+    this.args = args;
+    this.start = start;
+    this.end = args.length ? args[args.length - 1].end : nameEnd;
+    this.parent = parent;
+    this.firstLine = line.firstLine;
+    this.lastLine = line.lastLine;
+    this.nameEnd = nameEnd;
+  }
+
+  /** Made once, then the same object on every read (as a stored span would be). */
+  get nameSpan(): Span {
+    return (this.span ??= { start: this.start, end: this.nameEnd });
+  }
+
+  /** JSON shows the fields of a plain DirectiveNode, in its order (a spread `{...node}` would not: copy by name). */
+  toJSON(): DirectiveNode {
+    const { kind, name, nameLower, nameSpan, args, start, end, parent, firstLine, lastLine } = this;
+    return { kind, name, nameLower, nameSpan, args, start, end, parent, firstLine, lastLine };
+  }
 }
 
 function openSection(line: LogicalLine, i: number, parent: SectionNode | null, problems: ParseProblem[]): SectionNode {
@@ -132,28 +196,14 @@ function openSection(line: LogicalLine, i: number, parent: SectionNode | null, p
   // up to the last `>` of the line as the arguments.
   let nameEnd = i + 1;
   while (nameEnd < s.length && s[nameEnd] !== '>' && !isBlank(s.charCodeAt(nameEnd))) nameEnd++;
-  const name = s.slice(i + 1, nameEnd);
+  const names = internName(s, i + 1, nameEnd);
+  const name = names.name;
   const gt = s.lastIndexOf('>');
   const hasBracket = gt >= nameEnd;
   const args = readWords(line, nameEnd, hasBracket ? gt : s.length);
   reportUnterminated(args, problems);
   const trimmedEnd = trimEnd(s);
-  const section: SectionNode = {
-    kind: 'section',
-    name,
-    nameLower: name.toLowerCase(),
-    nameSpan: { start: offsetOf(line, i), end: endOffsetOf(line, nameEnd) },
-    args,
-    open: { start: offsetOf(line, i), end: endOffsetOf(line, trimmedEnd) },
-    openBracket: hasBracket ? offsetOf(line, gt) : -1,
-    close: null,
-    children: [],
-    start: offsetOf(line, i),
-    end: endOffsetOf(line, trimmedEnd),
-    parent,
-    firstLine: line.firstLine,
-    lastLine: line.lastLine,
-  };
+  const section = new Section(names, args, offsetOf(line, i), endOffsetOf(line, nameEnd), endOffsetOf(line, trimmedEnd), hasBracket ? offsetOf(line, gt) : -1, parent, line);
   if (!hasBracket) {
     const at = endOffsetOf(line, trimmedEnd);
     problems.push({
@@ -176,6 +226,60 @@ function openSection(line: LogicalLine, i: number, parent: SectionNode | null, p
   return section;
 }
 
+/**
+ * A section node as the parser makes it: the spans of its name and of its opening tag are made on first read,
+ * from the node's start and the two ends (most are never read: rules read them to report), 64 bytes less per
+ * section for the garbage collector to copy. The parser sets children, close and end when the section ends.
+ */
+class Section implements SectionNode {
+  readonly kind = 'section' as const;
+  name: string;
+  nameLower: string;
+  args: Word[];
+  openBracket: number;
+  close: SectionNode['close'] = null;
+  children: Node[] = NO_CHILDREN_YET;
+  start: number;
+  end: number;
+  parent: SectionNode | null;
+  firstLine: number;
+  lastLine: number;
+  private readonly nameEnd: number;
+  private readonly openEnd: number;
+  private nameSpanMade: Span | null = null;
+  private openMade: Span | null = null;
+
+  constructor(names: NamePair, args: Word[], start: number, nameEnd: number, openEnd: number, openBracket: number, parent: SectionNode | null, line: LogicalLine) {
+    this.name = names.name;
+    this.nameLower = names.lower;
+    this.args = args;
+    this.openBracket = openBracket;
+    this.start = start;
+    this.end = openEnd;
+    this.parent = parent;
+    this.firstLine = line.firstLine;
+    this.lastLine = line.lastLine;
+    this.nameEnd = nameEnd;
+    this.openEnd = openEnd;
+  }
+
+  /** `<Name`: made once, then the same object on every read (as a stored span would be). */
+  get nameSpan(): Span {
+    return (this.nameSpanMade ??= { start: this.start, end: this.nameEnd });
+  }
+
+  /** The opening tag line: made once, then the same object on every read. */
+  get open(): Span {
+    return (this.openMade ??= { start: this.start, end: this.openEnd });
+  }
+
+  /** JSON shows the fields of a plain SectionNode, in its order (a spread `{...node}` would not: copy by name). */
+  toJSON(): SectionNode {
+    const { kind, name, nameLower, nameSpan, args, open, openBracket, close, children, start, end, parent, firstLine, lastLine } = this;
+    return { kind, name, nameLower, nameSpan, args, open, openBracket, close, children, start, end, parent, firstLine, lastLine };
+  }
+}
+
 /** The open sections, with how many of each name are open (a mismatched tag looks for one without a scan). */
 interface OpenTags {
   stack: SectionNode[];
@@ -184,6 +288,24 @@ interface OpenTags {
   eol: string;
   /** Mismatched tags no open section answers: their fix depends on what follows (see ignoredTagFix). `name`: from the name to the tag's end. */
   ignored: Array<{ problem: ParseProblem; top: SectionNode; line: LogicalLine; name: { start: number; end: number } }>;
+  /**
+   * The nodes read so far whose parent is still open, in document order: the top level's, then each open
+   * section's (stack[k]'s children start at begins[k]). A section's children are copied out at their size when
+   * it ends, instead of growing an array of their own (a pushed array reserves 16 slots).
+   */
+  pending: Node[];
+  pendingTop: number;
+  begins: number[];
+}
+
+/** A section's children until it ends (never added to: the parser gathers them in OpenTags.pending). */
+const NO_CHILDREN_YET: Node[] = Object.freeze([]) as unknown as Node[];
+
+/** pending[from, top) as an array of its own; the top comes down to `from` (later nodes overwrite those slots). */
+function takeChildren(open: OpenTags, from: number): Node[] {
+  const children = open.pending.slice(from, open.pendingTop);
+  open.pendingTop = from;
+  return children;
 }
 
 function closeSection(line: LogicalLine, i: number, open: OpenTags, problems: ParseProblem[]): void {
@@ -191,8 +313,7 @@ function closeSection(line: LogicalLine, i: number, open: OpenTags, problems: Pa
   const s = line.content;
   let nameEnd = i + 2;
   while (nameEnd < s.length && s[nameEnd] !== '>' && !isBlank(s.charCodeAt(nameEnd))) nameEnd++;
-  const name = s.slice(i + 2, nameEnd);
-  const lower = name.toLowerCase();
+  const { name, lower } = internName(s, i + 2, nameEnd);
   const span = { start: offsetOf(line, i), end: endOffsetOf(line, trimEnd(s)), firstLine: line.firstLine, lastLine: line.lastLine };
   // httpd wants the whole closing tag as one word ending in `>`: `</VirtualHost foo>` and `</VirtualHost` fail.
   if (s[nameEnd] !== '>' || skipBlanks(s, nameEnd + 1) < s.length) {
@@ -243,6 +364,7 @@ function closeSection(line: LogicalLine, i: number, open: OpenTags, problems: Pa
 
 function pop(open: OpenTags): SectionNode {
   const section = open.stack.pop()!;
+  section.children = takeChildren(open, open.begins.pop()!);
   open.count.set(section.nameLower, open.count.get(section.nameLower)! - 1);
   return section;
 }
@@ -264,8 +386,6 @@ function ignoredTagFix(m: OpenTags['ignored'][number]): ParseProblem['fix'] {
 function finish(section: SectionNode, close: SectionNode['close'] & object, closed: boolean): void {
   if (closed) section.close = close;
   section.end = close.end;
-  // Nothing is added once a section ends: keep its children at their size (a pushed array reserves 16 slots).
-  if (section.children.length) section.children = section.children.slice();
 }
 
 function reportUnterminated(words: Word[], problems: ParseProblem[]): void {

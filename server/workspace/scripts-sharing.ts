@@ -30,7 +30,8 @@ export function applicationGroupOf(model: ConfigModel, alias: ScriptAlias): stri
   if (!a.certain) return undefined;
   const v = a.value;
   const host = () => {
-    const port = virtualHostOf(model, alias.vhost)?.addresses.map((w) => parseAddress(w).port)[0] ?? '*';
+    const first = virtualHostOf(model, alias.vhost)?.addresses[0];
+    const port = first ? parseAddress(first).port : '*';
     return (effectiveServerName(model, alias.vhost) ?? '').toLowerCase() + (port === '80' || port === '443' || port === '*' ? '' : `:${port}`);
   };
   if (v === null || v === '%{RESOURCE}') return `${host()}|${(alias.url?.value ?? '').toLowerCase()}`;
@@ -49,12 +50,9 @@ function scriptOf(alias: ScriptAlias, scripts: ReadonlyMap<ScriptAlias, AliasScr
   return r?.kind === 'found' ? r.file : targetOf(alias, scripts);
 }
 
-/** Process and application group per alias, computed once per model (aliases are the model's own objects). */
-const groupsMemo = new WeakMap<ScriptAlias, { group: string | undefined; app: string | undefined }>();
-function groupsOf(model: ConfigModel, alias: ScriptAlias): { group: string | undefined; app: string | undefined } {
-  let hit = groupsMemo.get(alias);
-  if (!hit) groupsMemo.set(alias, (hit = { group: processOf(model, alias), app: applicationGroupOf(model, alias) }));
-  return hit;
+/** Process and application group per alias, computed once and kept on the alias (aliases are the model's own objects). */
+function groupsOf(model: ConfigModel, alias: ScriptAlias): Readonly<{ group: string | undefined; app: string | undefined }> {
+  return (alias.groups ??= { group: processOf(model, alias), app: applicationGroupOf(model, alias) });
 }
 
 /** The first other application sharing this alias's process, if the configuration shows one. */

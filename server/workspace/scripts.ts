@@ -125,7 +125,7 @@ export class ScriptIndex implements ScriptLookup {
 
   private compute(target: string): ScriptResolution {
     if (!path.isAbsolute(target) || target.endsWith('/') || /\$|%\{/.test(target)) return { kind: 'skipped' };
-    const absolute = path.normalize(target);
+    const absolute = isNormalAbsolute(target) ? target : path.normalize(target);
     const absoluteChecked = this.readable(absolute);
     if (absoluteChecked) {
       const kind = this.files.kind(absolute);
@@ -148,7 +148,8 @@ export class ScriptIndex implements ScriptLookup {
     if (best >= MIN_SEGMENTS && candidates.length === 1) return { kind: 'found', file: candidates[0], via: 'segments' };
     if (named.length > 0) return { kind: 'ambiguous', candidates };
     // The deepest of the script's directories the workspace has, generic ones (/srv, /var/www, src) aside.
-    const near = want.slice(0, -1).reverse().filter((d) => !GENERIC_DIRS.has(d)).map((d) => this.dirs.get(d)).find((d) => d !== undefined);
+    let near: string | undefined;
+    for (let k = want.length - 2; k >= 0 && near === undefined; k--) if (!GENERIC_DIRS.has(want[k])) near = this.dirs.get(want[k]);
     return { kind: 'missing', tried: absolute, name, searched: this.folders, complete: this.complete, absoluteChecked, near };
   }
 
@@ -202,6 +203,14 @@ export function isLiveConfig(fileOrUri: string): boolean {
     return false;
   }
   return SERVER_ROOTS.some((r) => p.startsWith(r));
+}
+
+/** An empty, `.` or `..` segment: what path.normalize would change in an absolute path without a trailing `/`. */
+const NOT_NORMAL = /\/\.{0,2}(?:\/|$)/;
+
+/** True when path.normalize(p) === p, for a `/`-rooted path not ending in `/` (most script paths): no copy needed. */
+export function isNormalAbsolute(p: string): boolean {
+  return p.startsWith('/') && !p.endsWith('/') && !NOT_NORMAL.test(p);
 }
 
 /** How many trailing path segments two paths share. */

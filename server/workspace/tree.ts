@@ -3,7 +3,8 @@
 // Debian's envvars). The result is one expanded text plus a map from its offsets back to each file, so the
 // same rules that analyse one file analyse the whole server, and their findings land in the right file.
 import * as path from 'node:path';
-import { splitLogicalLines, readWord, readWords, skipBlanks } from '../syntax/lexer';
+import { readWord, readWords, skipBlanks } from '../syntax/lexer';
+import { treeDirectiveLines } from './tree-lines';
 import { GuardedFiles, type FileSource } from './files';
 import { expandGlob, hasWildcard } from './glob';
 import { substitute as substituteVariables } from '../model/variables';
@@ -123,13 +124,12 @@ export function buildTree(source: FileSource, rootFile: string, options: TreeOpt
     return candidates.find(exists) ?? found;
   };
 
-  const visit = (file: string, depth: number, chain: string[]): void => {
-    const text = tree.files.get(file) ?? files.read(file);
-    if (text === undefined) return;
+  /** `text`: the file's text, read once by the caller (a file included twice keeps its first reading). */
+  const visit = (file: string, text: string, depth: number, chain: string[]): void => {
     if (!tree.files.has(file)) tree.files.set(file, text);
     fileCount++;
     let emitted = 0;
-    for (const line of splitLogicalLines(text)) {
+    for (const line of treeDirectiveLines(text)) {
       const s = line.content;
       const i = skipBlanks(s, 0);
       if (i >= s.length || s[i] === '#' || s[i] === '<') continue;
@@ -186,14 +186,15 @@ export function buildTree(source: FileSource, rootFile: string, options: TreeOpt
             tree.complete = false;
             break;
           }
-          if (files.read(m) === undefined) {
+          const included = tree.files.get(m) ?? files.read(m);
+          if (included === undefined) {
             problem('unreadable', `Cannot read included file ${m}.`, 'warning');
             tree.complete = false;
             continue;
           }
           // A blank line on each side keeps every file's offsets apart, so each offset maps to one file.
           emit('\n', null, 0);
-          visit(m, depth + 1, [...chain, m]);
+          visit(m, included, depth + 1, [...chain, m]);
           emit('\n', null, 0);
         }
       }
@@ -201,7 +202,8 @@ export function buildTree(source: FileSource, rootFile: string, options: TreeOpt
     emit(text.slice(emitted), file, emitted);
   };
 
-  visit(root, 0, [root]);
+  const rootText = files.read(root);
+  if (rootText !== undefined) visit(root, rootText, 0, [root]);
   tree.text = parts.join('');
   return tree;
 }

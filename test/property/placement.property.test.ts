@@ -97,6 +97,41 @@ test('standingOf agrees with the direct walk up from each node', () => {
   );
 });
 
+// standingOf remembers the last body asked for and works a body out by recursion up to a depth, then by a list:
+// asking in any order, about two documents in turn, and through nestings deeper than that depth gives the same.
+test('standingOf agrees with the direct walk in any order of asking, across documents and deep nestings', () => {
+  const deep = fc.tuple(fc.array(fc.constantFrom(...OPEN.filter((l) => !l.startsWith('<Macro') && !l.startsWith('<Lua'))), { maxLength: 90, size: 'max' }), doc).map(([outer, inner]) => {
+    const names = outer.map((l) => l.slice(1).split(/[\s>]/)[0]);
+    return [...outer, inner, ...names.reverse().map((n) => `</${n}>`)].join('\n');
+  });
+  fc.assert(
+    fc.property(deep, doc, fc.integer(), (a, b, seed) => {
+      const asts = [parse(a), parse(b)];
+      const asks: Array<[number, Node]> = [];
+      asts.forEach((ast, k) => {
+        for (const node of walk(ast.children)) asks.push([k, node]);
+      });
+      // A fixed shuffle per case (fast-check shrinks the seed with the documents).
+      let r = seed >>> 0;
+      for (let i = asks.length - 1; i > 0; i--) {
+        r = (Math.imul(r, 1103515245) + 12345) >>> 0;
+        const j = r % (i + 1);
+        [asks[i], asks[j]] = [asks[j], asks[i]];
+      }
+      for (const [k, node] of asks) {
+        const ast = asts[k];
+        const want = expected(node, (s) => conditionReach(s, ast));
+        const got = standingOf(node, ast);
+        assert.equal(got.reach, want.reach);
+        assert.equal(got.because, want.because);
+        assert.deepEqual(got.frames.map((f) => [f.place, f.section]), want.frames.map((f) => [f.place, f.section]));
+        assert.equal(inPassThrough(got), want.frames.some((f) => PASS_THROUGH.has(f.section.nameLower)));
+      }
+    }),
+    { numRuns: RUNS, seed: SEED },
+  );
+});
+
 /** wsgi-reach's reading, walked up from the node (the previous implementation, kept as the oracle). */
 function expectedReach(node: Node, vars: Map<string, string | null>, wholeServer: boolean) {
   const sectionReach = (section: SectionNode): Reach => {

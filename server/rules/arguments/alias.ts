@@ -1,11 +1,14 @@
 // Alias and ScriptAlias take two arguments at server or virtual-host level and exactly one (the target) inside
 // <Location> or <Proxy>, where the URL is the section's own. https://httpd.apache.org/docs/2.4/mod/mod_alias.html#alias
 import type { ArgChecker } from './types';
+import type { PlaceName } from '../../catalog/types';
 import { everyFrame, innermostFrame } from '../../catalog/placement';
 
+/** Apache checks for a per-directory section (cmd->path); <VirtualHost> is not one. Made once, not per line. */
+const perDirectory = (p: PlaceName | null) => p !== 'virtualhost';
+
 export const checkAlias: ArgChecker = ({ node, words, info, standing }) => {
-  // Apache checks for a per-directory section (cmd->path); <VirtualHost> is not one.
-  const inSection = innermostFrame(standing, (p) => p !== 'virtualhost') !== undefined;
+  const inSection = innermostFrame(standing, perDirectory) !== undefined;
   if (words.length === 1 && !inSection) {
     return {
       start: node.args[0].start,

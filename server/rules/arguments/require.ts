@@ -13,8 +13,9 @@ export const checkRequire: ArgChecker = (input) => {
   const { words, node, ast } = input;
   const at = words[0] === 'not' ? 1 : 0;
   const provider = words[at] ?? '';
+  // The joint list is made only for a provider neither list names (the message and its fixes read it).
+  if (REQUIRE_PROVIDERS.includes(provider) || definedProviders(ast).includes(provider)) return undefined;
   const known = [...REQUIRE_PROVIDERS, ...definedProviders(ast)];
-  if (known.includes(provider)) return undefined;
   const word = node.args[at] ?? node.args[0];
   const span = word ?? node.nameSpan;
   const close = closestNames(provider, known, 3);

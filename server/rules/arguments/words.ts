@@ -7,16 +7,31 @@ import { substitute } from '../../model/variables';
 import { standingOf } from '../../catalog/placement';
 
 export function effectiveWords(node: DirectiveNode, ast: ConfigAst): string[] | undefined {
-  if (!node.args.some((w) => w.raw.includes('${'))) return node.args.map((w) => w.value);
+  return effectiveWordsInto(node, ast, new Array<string>(node.args.length));
+}
+
+/**
+ * effectiveWords written into `into` (its old content is replaced), for a caller that reads the words only before
+ * it asks for the next directive's: argument-count judges most directives, and needs no new array for each.
+ */
+export function effectiveWordsInto(node: DirectiveNode, ast: ConfigAst, into: string[]): string[] | undefined {
+  // Indexed loops: every directive a count or argument rule judges comes here.
+  const args = node.args;
+  into.length = args.length;
+  let variable = false;
+  for (let i = 0; i < args.length && !variable; i++) variable = args[i].raw.includes('${');
+  if (!variable) {
+    for (let i = 0; i < args.length; i++) into[i] = args[i].value;
+    return into;
+  }
   const vars = variablesAt(ast, node.start);
-  const words: string[] = [];
-  for (const w of node.args) {
-    const sub = substitute(w.value, vars);
+  for (let i = 0; i < args.length; i++) {
+    const sub = substitute(args[i].value, vars);
     // A value with blanks or quotes would be split differently: leave that to Apache.
     if (sub.unresolved.length > 0 || sub.inserted.some((v) => /[\s"']/.test(v))) return undefined;
-    words.push(sub.text);
+    into[i] = sub.text;
   }
-  return words;
+  return into;
 }
 
 /** Severity for a finding on this node: null when Apache never reads it, a warning when it may not. */
@@ -30,5 +45,10 @@ export function readingSeverity(node: DirectiveNode, ast: ConfigAst): Severity |
  * where Apache fails), so the generic argument rules leave them alone instead of saying it twice.
  */
 export function hasCommentWord(node: DirectiveNode): boolean {
-  return node.args.some((w) => w.quote === null && w.raw.startsWith('#') && !/^#\d+$/.test(w.raw));
+  const args = node.args;
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i];
+    if (w.quote === null && w.raw.startsWith('#') && !/^#\d+$/.test(w.raw)) return true;
+  }
+  return false;
 }

@@ -38,13 +38,16 @@ export function htaccessProblem(info: DirectiveInfo): string | undefined {
   return `${name} is not allowed in .htaccess files: ${allowedText(info)}. Apache answers every request under this directory with 500 Internal Server Error ("${name} not allowed here").`;
 }
 
+/** Apache's cmd->path: a per-directory section (made once, not per line). */
+const perDirectory = (p: PlaceName | null) => !!p && p !== 'virtualhost' && p !== 'server';
+
 /** Directives that check where they stand themselves, with their own wording. */
 export function ruleProblem(info: DirectiveInfo, rule: ContextRule, standing: Standing): string | undefined {
   const ok =
     rule.requires === 'virtualhost'
       ? standing.inner?.place === 'virtualhost'
       : rule.requires === 'per-directory'
-        ? innermostFrame(standing, (p) => !!p && p !== 'virtualhost' && p !== 'server') !== undefined
+        ? innermostFrame(standing, perDirectory) !== undefined
         : inPassThrough(standing);
   if (ok) return undefined;
   const need = { virtualhost: 'directly inside a <VirtualHost>', 'per-directory': 'inside <Directory>, <Location>, <Files>, <If> or .htaccess', mdomainset: 'inside <MDomainSet> (or <MDomain>)' }[rule.requires];

@@ -72,3 +72,18 @@ test('special %{…} values', () => {
   assert.equal(wsgiSpecialValue('%{GROUP}', 'process-group'), undefined);
   assert.deepEqual(wsgiSpecialValues('display-name').map((v) => v.value), ['%{GROUP}']);
 });
+
+test('every option-bearing directive name starts with "wsgi" (wsgi-scan rules out other names by that alone)', () => {
+  for (const d of wsgiOptionDirectives()) assert.ok(d.name.toLowerCase().startsWith('wsgi'), d.name);
+});
+
+test('wsgiOption finds an option by its exact name, as a search of the table does', () => {
+  for (const d of wsgiOptionDirectives()) {
+    for (const o of d.options) {
+      assert.equal(wsgiOption(d.name.toLowerCase(), o.name), d.options.find((x) => x.name === o.name));
+      assert.equal(wsgiOption(d.name.toLowerCase(), o.name.toUpperCase()), undefined);
+    }
+  }
+  assert.equal(wsgiOption('wsgidaemonprocess', 'toString'), undefined);
+  assert.equal(wsgiOption('nosuchdirective', 'threads'), undefined);
+});

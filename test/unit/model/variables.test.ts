@@ -32,6 +32,22 @@ test('variablesAt: Defines in order over the environment; UnDefine falls back to
   assert.equal(reachOf(inner, definesAt(ast, inner.start, true), true).reach, 'skipped');
 });
 
+test('definesAt: the Defines and UnDefines strictly before the offset, at every offset', () => {
+  const text = 'A\nDefine X 1\nB\nDefine Y 2\n<IfDefine X>\nDefine Z 3\n</IfDefine>\nUnDefine X\nC\nDefine X 4\nD\n';
+  const ast = parse(text);
+  // The reference: the events' effects replayed in order, each taking effect from just after its start.
+  const events: Array<[string, string, string | undefined]> = [['Define X 1', 'X', '1'], ['Define Y 2', 'Y', '2'], ['Define Z 3', 'Z', '3'], ['UnDefine X', 'X', undefined], ['Define X 4', 'X', '4']];
+  for (let offset = 0; offset <= text.length; offset++) {
+    const expected = new Map<string, string | null>();
+    for (const [line, name, value] of events) {
+      if (text.indexOf(line) >= offset) break;
+      if (value === undefined) expected.delete(name);
+      else expected.set(name, value);
+    }
+    assert.deepEqual([...definesAt(ast, offset, true)].sort(), [...expected].sort(), `offset ${offset}`);
+  }
+});
+
 test('in a server tree, rules read variables exported by envvars', () => {
   const files = new MemoryFiles({
     '/etc/apache2/apache2.conf': 'Include sites-enabled/*.conf\n',

@@ -35,6 +35,15 @@ ruleTable('wsgi-python-home', {
       code: 'WSGIDaemonProcess shop python-home=/srv/shop/venv python-path=«/srv/shop/venv/lib/python3.11/site-packages»\n',
       fixed: 'WSGIDaemonProcess shop python-home=/srv/shop/venv\n',
     },
+    {
+      // The root would end in a backslash, which escapes the closing quote: no fix can write it
+      code: 'WSGIPythonHome «"/opt/my app/venv\\/bin/python3"»\n',
+    },
+    {
+      // A quote inside the quoted value stays escaped in the root written back
+      code: 'WSGIPythonHome «"/opt/my \\"app\\"/venv/bin"»\n',
+      fixed: 'WSGIPythonHome "/opt/my \\"app\\"/venv"\n',
+    },
   ],
 });
 
