@@ -149,12 +149,11 @@ function directive(line: LogicalLine, i: number, parent: SectionNode | null, pro
 }
 
 /**
- * A directive node as the parser makes it: the name span is made on its first read, from the node's start and
- * the name's end (most directives' is never read: rules read it to report). The tree keeps every directive for
- * the whole analysis, so this is 32 bytes less per directive, which each scavenge no longer copies.
+ * What directive and section nodes share: name, arguments, place, and the name span, made on its first read from
+ * the node's start and the name's end (most are never read: rules read them to report). The tree lives through
+ * the whole analysis, so each span not made is 32 bytes fewer for every scavenge to copy.
  */
-class Directive implements DirectiveNode {
-  readonly kind = 'directive' as const;
+abstract class NamedNode {
   name: string;
   nameLower: string;
   args: Word[];
@@ -163,15 +162,15 @@ class Directive implements DirectiveNode {
   parent: SectionNode | null;
   firstLine: number;
   lastLine: number;
-  private readonly nameEnd: number;
-  private span: Span | null = null;
+  protected readonly nameEnd: number;
+  private nameSpanMade: Span | null = null;
 
-  constructor(names: NamePair, start: number, nameEnd: number, args: Word[], parent: SectionNode | null, line: LogicalLine) {
+  constructor(names: NamePair, args: Word[], start: number, end: number, nameEnd: number, parent: SectionNode | null, line: LogicalLine) {
     this.name = names.name;
     this.nameLower = names.lower;
     this.args = args;
     this.start = start;
-    this.end = args.length ? args[args.length - 1].end : nameEnd;
+    this.end = end;
     this.parent = parent;
     this.firstLine = line.firstLine;
     this.lastLine = line.lastLine;
@@ -180,7 +179,16 @@ class Directive implements DirectiveNode {
 
   /** Made once, then the same object on every read (as a stored span would be). */
   get nameSpan(): Span {
-    return (this.span ??= { start: this.start, end: this.nameEnd });
+    return (this.nameSpanMade ??= { start: this.start, end: this.nameEnd });
+  }
+}
+
+/** A directive node as the parser makes it. */
+class Directive extends NamedNode implements DirectiveNode {
+  readonly kind = 'directive' as const;
+
+  constructor(names: NamePair, start: number, nameEnd: number, args: Word[], parent: SectionNode | null, line: LogicalLine) {
+    super(names, args, start, args.length ? args[args.length - 1].end : nameEnd, nameEnd, parent, line);
   }
 
   /** JSON shows the fields of a plain DirectiveNode, in its order (a spread `{...node}` would not: copy by name). */
@@ -231,41 +239,18 @@ function openSection(line: LogicalLine, i: number, parent: SectionNode | null, p
  * from the node's start and the two ends (most are never read: rules read them to report), 64 bytes less per
  * section for the garbage collector to copy. The parser sets children, close and end when the section ends.
  */
-class Section implements SectionNode {
+class Section extends NamedNode implements SectionNode {
   readonly kind = 'section' as const;
-  name: string;
-  nameLower: string;
-  args: Word[];
   openBracket: number;
   close: SectionNode['close'] = null;
   children: Node[] = NO_CHILDREN_YET;
-  start: number;
-  end: number;
-  parent: SectionNode | null;
-  firstLine: number;
-  lastLine: number;
-  private readonly nameEnd: number;
   private readonly openEnd: number;
-  private nameSpanMade: Span | null = null;
   private openMade: Span | null = null;
 
   constructor(names: NamePair, args: Word[], start: number, nameEnd: number, openEnd: number, openBracket: number, parent: SectionNode | null, line: LogicalLine) {
-    this.name = names.name;
-    this.nameLower = names.lower;
-    this.args = args;
+    super(names, args, start, openEnd, nameEnd, parent, line);
     this.openBracket = openBracket;
-    this.start = start;
-    this.end = openEnd;
-    this.parent = parent;
-    this.firstLine = line.firstLine;
-    this.lastLine = line.lastLine;
-    this.nameEnd = nameEnd;
     this.openEnd = openEnd;
-  }
-
-  /** `<Name`: made once, then the same object on every read (as a stored span would be). */
-  get nameSpan(): Span {
-    return (this.nameSpanMade ??= { start: this.start, end: this.nameEnd });
   }
 
   /** The opening tag line: made once, then the same object on every read. */
