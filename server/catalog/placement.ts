@@ -45,10 +45,10 @@ export function isHtaccess(uri: string): boolean {
 
 /**
  * The deciding sections as a list shared with the enclosing body (innermost first), with the innermost frame of
- * each place kept at every link: questions about all frames cost the number of places, not the depth.
+ * each place kept at every link: questions about all frames cost the number of places, not the depth. Each link is
+ * its own frame (place and section): one object per section body instead of two.
  */
-interface FrameLink {
-  frame: Frame;
+interface FrameLink extends Frame {
   next: FrameLink | null;
   /** Frames from here outwards. */
   size: number;
@@ -68,12 +68,12 @@ class BodyStanding implements Standing {
   get frames(): Frame[] {
     if (!this.list) {
       this.list = [];
-      for (let l = this.link; l; l = l.next) this.list.push(l.frame);
+      for (let l = this.link; l; l = l.next) this.list.push(l);
     }
     return this.list;
   }
   get inner(): Frame | undefined {
-    return this.link?.frame;
+    return this.link ?? undefined;
   }
 }
 
@@ -81,11 +81,11 @@ const TOP = new BodyStanding('active', null, null);
 
 const NO_LINKS: readonly FrameLink[] = [];
 
-function cons(frame: Frame, next: FrameLink | null): FrameLink {
+function cons(place: PlaceName | null, section: SectionNode, next: FrameLink | null): FrameLink {
   const outer = next ? next.innermost : NO_LINKS;
-  const link: FrameLink = { frame, next, size: (next?.size ?? 0) + 1, innermost: outer, passThrough: next?.passThrough === true || PASS_THROUGH.has(frame.section.nameLower) };
+  const link: FrameLink = { place, section, next, size: (next?.size ?? 0) + 1, innermost: outer, passThrough: next?.passThrough === true || PASS_THROUGH.has(section.nameLower) };
   let same = -1;
-  for (let i = 0; i < outer.length; i++) if (outer[i].frame.place === frame.place) same = i;
+  for (let i = 0; i < outer.length; i++) if (outer[i].place === place) same = i;
   // Copied at their size: every section body keeps one, and push would reserve 16 more slots.
   const copy = new Array<FrameLink>(same >= 0 ? outer.length : outer.length + 1);
   for (let i = 0; i < outer.length; i++) copy[i] = outer[i];
@@ -103,9 +103,9 @@ export function innermostFrame(standing: Standing, test: (place: PlaceName | nul
   const innermost = link.innermost;
   for (let i = 0; i < innermost.length; i++) {
     const l = innermost[i];
-    if (test(l.frame.place) && (!best || l.size > best.size)) best = l;
+    if (test(l.place) && (!best || l.size > best.size)) best = l;
   }
-  return best?.frame;
+  return best;
 }
 
 /** Whether every deciding section's place passes `test` (true at top level). */
@@ -146,7 +146,11 @@ export function standingOf(node: Node, ast: ConfigAst): Standing {
  * Kept with the tree, not in a module variable, so nothing holds a tree after its analysis.
  */
 interface Bodies {
-  memo: WeakMap<SectionNode, BodyStanding>;
+  /**
+   * A Map, not a WeakMap: the record lives exactly as long as its tree (bodiesByTree), and strong entries cost
+   * the collector less than a weak table of every section of a big file (ephemerons are re-marked until stable).
+   */
+  memo: Map<SectionNode, BodyStanding>;
   lastSection: SectionNode | null;
   lastBody: BodyStanding;
 }
@@ -155,14 +159,14 @@ const bodiesByTree = new WeakMap<ConfigAst, Bodies>();
 
 function bodiesOf(ast: ConfigAst): Bodies {
   let bodies = bodiesByTree.get(ast);
-  if (!bodies) bodiesByTree.set(ast, (bodies = { memo: new WeakMap(), lastSection: null, lastBody: TOP }));
+  if (!bodies) bodiesByTree.set(ast, (bodies = { memo: new Map(), lastSection: null, lastBody: TOP }));
   return bodies;
 }
 
 /** Nesting worked out by recursion; deeper, a list of the sections left (sections can nest deeper than the stack). */
 const RECURSION_LIMIT = 32;
 
-function bodyIn(section: SectionNode, ast: ConfigAst, memo: WeakMap<SectionNode, BodyStanding>, depth: number): BodyStanding {
+function bodyIn(section: SectionNode, ast: ConfigAst, memo: Map<SectionNode, BodyStanding>, depth: number): BodyStanding {
   const hit = memo.get(section);
   if (hit) return hit;
   if (depth >= RECURSION_LIMIT) return bodyByList(section, ast, memo);
@@ -172,7 +176,7 @@ function bodyIn(section: SectionNode, ast: ConfigAst, memo: WeakMap<SectionNode,
   return body;
 }
 
-function bodyByList(section: SectionNode, ast: ConfigAst, memo: WeakMap<SectionNode, BodyStanding>): BodyStanding {
+function bodyByList(section: SectionNode, ast: ConfigAst, memo: Map<SectionNode, BodyStanding>): BodyStanding {
   const pending: SectionNode[] = [];
   for (let p: SectionNode | null = section; p && !memo.has(p); p = p.parent) pending.push(p);
   for (let i = pending.length - 1; i >= 0; i--) {
@@ -183,7 +187,7 @@ function bodyByList(section: SectionNode, ast: ConfigAst, memo: WeakMap<SectionN
 }
 
 /** The standing of a line directly inside `s`, given the standing of `s` itself. */
-function bodyWithin(s: SectionNode, outer: BodyStanding, ast: ConfigAst, memo: WeakMap<SectionNode, BodyStanding>): BodyStanding {
+function bodyWithin(s: SectionNode, outer: BodyStanding, ast: ConfigAst, memo: Map<SectionNode, BodyStanding>): BodyStanding {
   const info = sectionInfo(s.nameLower);
   if (info?.rawBody) return new BodyStanding('skipped', s, null);
   if (info?.transparent) {
@@ -195,16 +199,16 @@ function bodyWithin(s: SectionNode, outer: BodyStanding, ast: ConfigAst, memo: W
   }
   if (outer.reach === 'skipped') return outer;
   if (PASS_THROUGH.has(s.nameLower)) return new BodyStanding(outer.reach, outer.because, passThroughFrames(s, outer, memo));
-  return new BodyStanding(outer.reach, outer.because, cons({ place: PLACE_OF[s.nameLower] ?? null, section: s }, outer.link));
+  return new BodyStanding(outer.reach, outer.because, cons(PLACE_OF[s.nameLower] ?? null, s, outer.link));
 }
 
 /**
  * Inside a pass-through section the frames are rebuilt from the innermost outwards: each pass-through section lends
  * its name to the next deciding section out. Once every one has been lent, the rest is the enclosing body's list.
  */
-function passThroughFrames(s: SectionNode, outer: BodyStanding, memo: WeakMap<SectionNode, BodyStanding>): FrameLink | null {
+function passThroughFrames(s: SectionNode, outer: BodyStanding, memo: Map<SectionNode, BodyStanding>): FrameLink | null {
   // Outside any deciding section (or only inside other pass-through ones): Apache names this one, with server rules.
-  if (!outer.link || (outer.link.frame.place === 'server' && !outer.link.next)) return cons({ place: 'server', section: s }, null);
+  if (!outer.link || (outer.link.place === 'server' && !outer.link.next)) return cons('server', s, null);
   const frames: Frame[] = [];
   const lent: SectionNode[] = [s];
   let next = 0;
@@ -224,7 +228,7 @@ function passThroughFrames(s: SectionNode, outer: BodyStanding, memo: WeakMap<Se
   }
   if (next < lent.length) frames.push({ place: 'server', section: lent[next] });
   let link = rest;
-  for (let i = frames.length - 1; i >= 0; i--) link = cons(frames[i], link);
+  for (let i = frames.length - 1; i >= 0; i--) link = cons(frames[i].place, frames[i].section, link);
   return link;
 }
 

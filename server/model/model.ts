@@ -213,19 +213,23 @@ export function virtualHostOf(model: ConfigModel, section: SectionNode): Virtual
   return index.get(section);
 }
 
-const byName = new WeakMap<ConfigModel, Map<string, DirectiveNode[]>>();
+const byName = new WeakMap<ConfigModel, Map<string, readonly DirectiveNode[]>>();
 
-/** Directives of one (lower-cased) name, in document order; indexed once per model, since rules ask per alias. */
+/**
+ * Directives of one (lower-cased) name, in document order; each name's list is gathered on its first ask and kept
+ * with the model (rules ask per alias, and visibleFrom groups a list once by its identity). Callers ask for a few
+ * fixed names, so a scan per name asked costs less than indexing every directive of the file by name.
+ */
 export function directivesNamed(model: ConfigModel, nameLower: string): readonly DirectiveNode[] {
   let index = byName.get(model);
-  if (!index) {
-    index = new Map();
-    for (const d of model.directives) {
-      const list = index.get(d.nameLower);
-      if (list) list.push(d);
-      else index.set(d.nameLower, [d]);
-    }
-    byName.set(model, index);
-  }
-  return index.get(nameLower) ?? [];
+  if (!index) byName.set(model, (index = new Map()));
+  let list = index.get(nameLower);
+  if (!list) index.set(nameLower, (list = gather(model.directives, nameLower)));
+  return list;
+}
+
+function gather(directives: readonly DirectiveNode[], nameLower: string): DirectiveNode[] {
+  const found: DirectiveNode[] = [];
+  for (let i = 0; i < directives.length; i++) if (directives[i].nameLower === nameLower) found.push(directives[i]);
+  return found;
 }

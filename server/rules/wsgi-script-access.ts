@@ -57,18 +57,22 @@ interface Ungranted {
  * each of their findings offers this same edit, so one fix (a click, or --fix) grants them all, once.
  */
 function shareFixes(text: string, missing: readonly Ungranted[]): void {
-  // A host is known by its start offset; the main server by -1.
-  const groups = new Map<string, Ungranted[]>();
+  // By host (null: the main server), then by directory: no key string is built (and hashed) per finding.
+  const byHost = new Map<SectionNode | null, Map<string, Ungranted[]>>();
   for (const m of missing) {
     if (!m.fixable) continue;
-    const key = `${m.host?.start ?? -1}\0${m.dir}`;
-    const group = groups.get(key);
+    let groups = byHost.get(m.host);
+    if (!groups) byHost.set(m.host, (groups = new Map()));
+    const group = groups.get(m.dir);
     if (group) group.push(m);
-    else groups.set(key, [m]);
+    else groups.set(m.dir, [m]);
   }
-  for (const group of groups.values()) {
-    const fix = blockFix(text, group[0].dir, group);
-    for (const m of group) m.fix = fix;
+  // Each group's fix depends on that group alone: the order they are made in does not matter.
+  for (const groups of byHost.values()) {
+    for (const group of groups.values()) {
+      const fix = blockFix(text, group[0].dir, group);
+      for (const m of group) m.fix = fix;
+    }
   }
 }
 

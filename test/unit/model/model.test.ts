@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { parse } from '../../../server/syntax/parser';
-import { buildModel } from '../../../server/model/model';
+import { buildModel, directivesNamed } from '../../../server/model/model';
 import { aliasMatchLength, directoryCovers, urlPrefixMatches } from '../../../server/model/paths';
 import { hostsByAddress, parseAddress, effectiveServerName } from '../../../server/model/hosts';
 import { effectiveApplicationGroup, effectiveProcessGroup, groupAccessibleFrom, runsEmbedded } from '../../../server/model/groups';
@@ -82,4 +82,16 @@ test('a group defined in a virtual host serves hosts with the same ServerName on
   assert.deepEqual([twin, b, nameless, null].map((s) => groupAccessibleFrom(m, groupA, s)), [true, false, false, false]);
   assert.deepEqual([a, b, null].map((s) => groupAccessibleFrom(m, global, s)), [true, true, true]);
   assert.equal(effectiveServerName(m, nameless), 'main.example');
+});
+
+test('directivesNamed: the directives of one name in document order, the same list on every ask', () => {
+  const m = model('ServerName a\n<VirtualHost *:80>\n  servername b\n  <IfModule x>\n    ServerNAME c\n  </IfModule>\n</VirtualHost>\nServerAlias d\n');
+  const names = directivesNamed(m, 'servername');
+  assert.deepEqual(names.map((d) => d.args[0].value), ['a', 'b', 'c']);
+  assert.deepEqual(names, m.directives.filter((d) => d.nameLower === 'servername'));
+  // Lists are grouped by identity (visibleFrom): each name's list is made once per model.
+  assert.equal(directivesNamed(m, 'servername'), names);
+  assert.deepEqual(directivesNamed(m, 'serveralias').map((d) => d.args[0].value), ['d']);
+  assert.deepEqual(directivesNamed(m, 'wsgiprocessgroup'), []);
+  assert.equal(directivesNamed(m, 'wsgiprocessgroup'), directivesNamed(m, 'wsgiprocessgroup'));
 });

@@ -1,4 +1,7 @@
 import { ruleTable } from '../../helpers/rule-table';
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { analyzeText } from '../../../server/service';
 
 const ALIAS = 'WSGIScriptAlias / /srv/shop/shop/wsgi.py process-group=shop\n';
 
@@ -42,4 +45,19 @@ ruleTable('wsgi-script-access', {
         '<VirtualHost *:80>\n    WSGIScriptAlias /x /srv/app/x.wsgi\n    WSGIScriptAlias /y /srv/app/y.wsgi\n    WSGIScriptAlias / /srv/app/root.wsgi\n    <Directory /srv/app>\n        <Files x.wsgi>\n            Require all granted\n        </Files>\n        <Files y.wsgi>\n            Require all granted\n        </Files>\n        <Files root.wsgi>\n            Require all granted\n        </Files>\n    </Directory>\n</VirtualHost>\n',
     },
   ],
+});
+
+test('one shared block per host and directory: hosts and the main server, interleaved, each get their own', () => {
+  const text =
+    'WSGIScriptAlias /m1 /srv/app/m1.wsgi\n<VirtualHost *:80>\n  WSGIScriptAlias /a /srv/app/a.wsgi\n  WSGIScriptAlias /o /srv/other/o.wsgi\n  WSGIScriptAlias /b /srv/app/b.wsgi\n</VirtualHost>\n' +
+    '<VirtualHost *:81>\n  WSGIScriptAlias /c /srv/app/c.wsgi\n</VirtualHost>\nWSGIScriptAlias /m2 /srv/app/m2.wsgi\n';
+  const found = analyzeText('file:///t.conf', text).reports.filter((r) => r.rule === 'wsgi-script-access');
+  const fixOf = (file: string) => found.find((r) => r.message.includes(`'${file}'`))!.fixes[0];
+  assert.equal(found.length, 6);
+  assert.equal(fixOf('a.wsgi'), fixOf('b.wsgi'));
+  assert.equal(fixOf('m1.wsgi'), fixOf('m2.wsgi'));
+  assert.match(fixOf('a.wsgi').edits[0].newText, /<Files a\.wsgi>[^]*<Files b\.wsgi>/);
+  assert.match(fixOf('m1.wsgi').edits[0].newText, /<Files m1\.wsgi>[^]*<Files m2\.wsgi>/);
+  const distinct = new Set(['a.wsgi', 'o.wsgi', 'c.wsgi', 'm1.wsgi'].map(fixOf));
+  assert.equal(distinct.size, 4);
 });
