@@ -118,8 +118,8 @@ test('fix safety: every rule table case, as one file, as a server root and as an
   }
 });
 
-// Mutations of the config cases only: a mutated Python file the Python parser still accepts (an indented top-level
-// class) gets a wsgi-middleware-close-chained fix that breaks it; left to the Python rules (see DEVELOPMENT.md).
+// Mutations of the config cases only: the Python cases' mutations need CPython to tell which ones are Python at
+// all (lezer accepts an indented top-level class), so they have their own property (python-fix-safety).
 const configSeeds = seeds.filter((s) => !s.pythonUri);
 
 test('fix safety: mutated config table cases and token soup', () => {

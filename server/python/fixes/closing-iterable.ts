@@ -6,7 +6,7 @@ import type { Fix, TextEditSpan } from '../../rules/types';
 import { descendants, isDocstring, kid, kids, same, SCOPES, statementIn, statementsOf, textOf, type PythonSource, type SyntaxNode } from '../syntax';
 import { bindingsDeep, moduleBindings } from '../scope';
 import type { AppCall, Middleware } from '../middleware';
-import { block, contentEnd, indentEdits, lineEndOf, lineStartOf, ownsLines } from '../text';
+import { block, contentEnd, indentEdits, lineEndOf, lineIndentation, lineStartOf, ownsLines } from '../text';
 import { fresh, hoistable, indentOf, layoutOf, lineStart, outside, type Layout } from './common';
 import { closeLines } from './try-finally';
 
@@ -48,7 +48,9 @@ function closingClass(l: Layout): { name: string; edits: TextEditSpan[] } | null
     const bound = bindings.filter((b) => b.name === name);
     if (bound.length === 0) {
       const at = statementsOf(src.top).find((s) => s.name !== 'ImportStatement' && !isDocstring(s));
-      if (!at) return null;
+      // An indented module statement: Python rejects the file (the parser does not), and a class at column 0
+      // before it would break the parser's reading too.
+      if (!at || lineIndentation(src.text, at.from) !== '') return null;
       const pos = lineStartOf(src.text, at.from);
       // Two blank lines around a top-level class (PEP 8), counting those already above it.
       const gap = pos === 0 ? 0 : Math.max(0, 2 - blankLinesBefore(src.text, pos));

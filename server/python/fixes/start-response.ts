@@ -21,11 +21,15 @@ export function passedStartResponse(src: PythonSource, mw: Middleware, call: App
   const body = kid(mw.fn, 'Body')!;
   const def = scopeStatements(body).find((s) => s.name === 'FunctionDefinition' && textOf(src, kid(s, 'VariableName')!) === name);
   if (!def) return null;
-  const forward = descendants(kid(def, 'Body')!).find((d) => {
+  return { kind: 'wrapper', def, forward: forwardsOf(src, def, mw.startResponse)[0] ?? null };
+}
+
+/** The wrapper's `return start_response(…)` statements. */
+function forwardsOf(src: PythonSource, def: SyntaxNode, startResponse: string): SyntaxNode[] {
+  return descendants(kid(def, 'Body')!).filter((d) => {
     const v = d.name === 'ReturnStatement' ? d.lastChild : null;
-    return v?.name === 'CallExpression' && v.firstChild?.name === 'VariableName' && textOf(src, v.firstChild) === mw.startResponse;
+    return v?.name === 'CallExpression' && v.firstChild?.name === 'VariableName' && textOf(src, v.firstChild) === startResponse;
   });
-  return { kind: 'wrapper', def, forward: forward ?? null };
 }
 
 /** Wrapper parameter names that do not capture a name `expr` reads. */
@@ -74,7 +78,8 @@ export function writeFix(src: PythonSource, mw: Middleware, call: AppCall, param
     };
   }
   const ret = passed.forward;
-  if (!ret || !ownsLines(src, ret)) return null;
+  // Several forwarding returns (one may be dead code after another): wrapping one would leave the finding.
+  if (!ret || !ownsLines(src, ret) || forwardsOf(src, passed.def, mw.startResponse).length > 1) return null;
   const value = ret.lastChild!;
   const lines = [`${n.write} = ${textOf(src, value)}`, `def ${n.w}(${param}):`, `${u}${n.write}(${expr})`, `return ${n.w}`];
   const text = block(lines, indentOf(src, ret), l.eol).slice(indentOf(src, ret).length);

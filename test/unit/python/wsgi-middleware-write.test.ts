@@ -100,6 +100,19 @@ pythonRuleTable('wsgi-middleware-write', {
       message: ["returns the original write() from 'sr'"],
     },
     {
+      // Two forwarding returns (the second one dead code): wrapping one would leave the finding, so no fix.
+      code: py(
+        'class M:',
+        '    def __call__(self, environ, start_response):',
+        '        def sr(status, headers, exc_info=None):',
+        '            return start_response(status, headers, exc_info)',
+        '            return start_response(status, headers, exc_info)',
+        '        for c in self.app(environ, «sr»):',
+        '            yield c.replace(b"a", b"b")',
+      ),
+      message: ["returns the original write() from 'sr'"],
+    },
+    {
       // A change no single expression states: reported without a fix.
       code: py(
         'class Numbered:',
