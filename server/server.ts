@@ -41,6 +41,12 @@ let maxProblems = DEFAULT_MAX_PROBLEMS;
 let apacheBinary: string | undefined;
 let workspaceFolders: string[] = [];
 let canPullConfiguration = false;
+/**
+ * False until the first settings pull answered (or failed): until then nothing is published, so a rule the user
+ * turned off never flashes in the Problems panel at start-up. loadSettings publishes every open document.
+ */
+let settingsKnown = true;
+const SETTINGS_WAIT_MS = 3000;
 
 const analysisOf = (doc: TextDocument) => cache.get(doc.uri, doc.getText(), doc.version, doc.languageId);
 
@@ -90,6 +96,7 @@ function findingsOf(doc: TextDocument): Findings {
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = params.capabilities.workspace?.configuration === true;
+  settingsKnown = !canPullConfiguration;
   rememberWorkspace(params);
   trusted = (params.initializationOptions as { trusted?: boolean } | undefined)?.trusted !== false;
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -111,6 +118,12 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => {
   void loadSettings();
+  // A client that announced configuration but never answers must not leave the Problems panel empty for good.
+  setTimeout(() => {
+    if (settingsKnown) return;
+    settingsKnown = true;
+    for (const doc of documents.all()) publish(doc);
+  }, SETTINGS_WAIT_MS).unref?.();
 });
 
 async function loadSettings(): Promise<void> {
@@ -123,15 +136,17 @@ async function loadSettings(): Promise<void> {
     contexts.configure(s.analysis, s.tree);
     maxProblems = s.maxProblems;
     apacheBinary = s.apacheBinary;
-    for (const doc of documents.all()) publish(doc);
   } catch (err) {
     connection.console.error(`apache-wsgi: could not read settings: ${String(err)}`);
   }
+  settingsKnown = true;
+  for (const doc of documents.all()) publish(doc);
 }
 
 connection.onDidChangeConfiguration(() => void loadSettings());
 
 function publish(doc: TextDocument): void {
+  if (!settingsKnown) return;
   try {
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: [...diagnosticsOf(findingsOf(doc), maxProblems), ...commandDiagnostics(doc.uri)] });
   } catch (err) {

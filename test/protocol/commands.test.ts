@@ -28,11 +28,14 @@ interface Session {
   open(file: string, text: string): Promise<string>;
 }
 
-/** Starts the server for a workspace folder, answering settings requests with `settings`. */
-async function start(folder: string, settings: object = {}, trusted = true): Promise<Session> {
+/** Starts the server for a workspace folder, answering settings requests with `settings` (after `answerMs`). */
+async function start(folder: string, settings: object = {}, trusted = true, answerMs = 0): Promise<Session> {
   const client = new LspClient('stdio');
   const edits: WorkspaceEdit[] = [];
-  client.connection.onRequest(ConfigurationRequest.type, (p) => p.items.map((i) => (i.section === 'apacheWsgi' ? settings : null)));
+  client.connection.onRequest(ConfigurationRequest.type, async (p) => {
+    if (answerMs) await new Promise((r) => setTimeout(r, answerMs));
+    return p.items.map((i) => (i.section === 'apacheWsgi' ? settings : null));
+  });
   client.connection.onRequest(ApplyWorkspaceEditRequest.type, (p) => {
     edits.push(p.edit);
     return { applied: true };
@@ -86,6 +89,20 @@ test('settings come over workspace/configuration: severity overrides, off, maxPr
     const p = await s.client.waitForDiagnostics(uri, (d) => d.diagnostics.some((x) => x.code === 'wsgi-embedded-mode' && x.severity === 1));
     assert.equal(p.diagnostics.length, 1, 'maxProblems caps the list');
     assert.ok(!p.diagnostics.some((d) => d.code === 'vhost-missing-servername'));
+  } finally {
+    await s.client.stop();
+  }
+});
+
+test('no diagnostics before the settings arrive: a rule turned off never shows, even in the first publish', async () => {
+  const dir = workspace({});
+  // The client answers the settings request late, as a busy VS Code may: the document is opened before that.
+  const s = await start(dir, { rules: { 'wsgi-embedded-mode': 'off' } }, true, 400);
+  try {
+    const uri = pathToFileURL(path.join(dir, 'site.conf')).href;
+    await s.client.open(uri, EMBEDDED, 1);
+    const first = await s.client.waitForDiagnostics(uri, (p) => p.version === 1);
+    assert.deepEqual(first.diagnostics.filter((d) => d.code === 'wsgi-embedded-mode'), []);
   } finally {
     await s.client.stop();
   }
