@@ -55,21 +55,6 @@ export interface WsgiArguments {
   lineEnd: number;
 }
 
-const cache = new WeakMap<DirectiveNode, { whole: boolean; args: WsgiArguments | null }>();
-
-/**
- * The directive read as mod_wsgi reads it, or undefined when it is not an option-bearing mod_wsgi directive.
- * Cached per node; the rules read through wsgi-scan's per-model lists instead (readWsgiArguments).
- */
-export function wsgiArguments(ast: ConfigAst, node: DirectiveNode, wholeServer = false): WsgiArguments | undefined {
-  let hit = cache.get(node);
-  if (hit === undefined || hit.whole !== wholeServer) {
-    hit = { whole: wholeServer, args: readWsgiArguments(ast, node, wholeServer) };
-    cache.set(node, hit);
-  }
-  return hit.args ?? undefined;
-}
-
 /**
  * The text mod_wsgi reads, with each character's document range, and the reading position. A plain line (no
  * continuation, no ${VAR}) is read in place in the line's content and maps by a constant offset: no copy and no
@@ -120,7 +105,10 @@ const gatheredPositional = new Gathered<WsgiToken>();
 const gatheredOptions = new Gathered<WsgiOptionToken>();
 const gatheredMalformed = new Gathered<WsgiMalformed>();
 
-/** The directive read as mod_wsgi reads it (uncached), or null when it is not an option-bearing mod_wsgi directive. */
+/**
+ * The directive read as mod_wsgi reads it, or null when it is not an option-bearing mod_wsgi directive. Not
+ * cached: the rules read each directive once through wsgi-scan's per-model lists (wsgiDirectives).
+ */
 export function readWsgiArguments(ast: ConfigAst, node: DirectiveNode, wholeServer: boolean): WsgiArguments | null {
   const directive = wsgiOptionDirective(node.nameLower);
   const line = directive ? lineOf(ast, node.start) : undefined;

@@ -4,13 +4,13 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { parse } from '../../../server/syntax/parser';
 import { buildModel } from '../../../server/model/model';
-import { wsgiArguments } from '../../../server/catalog/wsgi-arguments';
+import { readWsgiArguments } from '../../../server/catalog/wsgi-arguments';
 
 function read(text: string, index = -1) {
   const ast = parse(text);
   const nodes = buildModel(ast).directives.filter((d) => d.nameLower.startsWith('wsgi'));
   const node = nodes[index < 0 ? nodes.length + index : index];
-  return { text, args: wsgiArguments(ast, node)! };
+  return { text, args: readWsgiArguments(ast, node, false)! };
 }
 
 test('positional words and options with their ranges', () => {
