@@ -120,9 +120,7 @@ connection.onInitialized(() => {
   void loadSettings();
   // A client that announced configuration but never answers must not leave the Problems panel empty for good.
   setTimeout(() => {
-    if (settingsKnown) return;
-    settingsKnown = true;
-    for (const doc of documents.all()) publish(doc);
+    if (!settingsKnown) settingsArrived();
   }, SETTINGS_WAIT_MS).unref?.();
 });
 
@@ -139,6 +137,11 @@ async function loadSettings(): Promise<void> {
   } catch (err) {
     connection.console.error(`apache-wsgi: could not read settings: ${String(err)}`);
   }
+  settingsArrived();
+}
+
+/** Settings known (or given up on): every open document is published with them. */
+function settingsArrived(): void {
   settingsKnown = true;
   for (const doc of documents.all()) publish(doc);
 }
