@@ -117,3 +117,14 @@ export class LspClient {
     return code;
   }
 }
+
+/** Runs `fn` with a server started over stdio and initialized for `folder`; the server is stopped however it ends. */
+export async function withServer<T>(folder: string, fn: (client: LspClient) => Promise<T>): Promise<T> {
+  const client = new LspClient('stdio');
+  try {
+    await client.initialize({ folder });
+    return await fn(client);
+  } finally {
+    await client.stop();
+  }
+}

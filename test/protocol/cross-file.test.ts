@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CodeActionRequest, type CodeAction, type Diagnostic } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LspClient } from '../helpers/lsp-client';
+import { withServer } from '../helpers/lsp-client';
 
 const site = (name: string, extra: string[]) =>
   [
@@ -46,9 +46,7 @@ const codes = (ds: Diagnostic[]) => ds.map((d) => String(d.code)).sort();
 
 test('duplicate daemon and host names across site files are reported on the one Apache reads second', async () => {
   const ws = makeServer();
-  const client = new LspClient('stdio');
-  try {
-    await client.initialize({ folder: ws.dir });
+  await withServer(ws.dir, async (client) => {
     const shop = pathToFileURL(ws.shop).href;
     const blog = pathToFileURL(ws.blog).href;
     await client.open(blog, BLOG, 1);
@@ -78,16 +76,12 @@ test('duplicate daemon and host names across site files are reported on the one 
     assert.deepEqual(Object.keys(remove.edit!.changes!), [blog]);
     const fixed = TextDocument.applyEdits(TextDocument.create(blog, 'apacheconf', 1, BLOG), remove.edit!.changes![blog]);
     assert.equal(fixed, BLOG.replace('WSGIDaemonProcess app threads=5\n', ''));
-  } finally {
-    await client.stop();
-  }
+  });
 });
 
 test('the fallback host is the first in glob order: a deny-all 000-default.conf takes that place', async () => {
   const ws = makeServer();
-  const client = new LspClient('stdio');
-  try {
-    await client.initialize({ folder: ws.dir });
+  await withServer(ws.dir, async (client) => {
     const shop = pathToFileURL(ws.shop).href;
     const blog = pathToFileURL(ws.blog).href;
     const deny = pathToFileURL(path.join(ws.root, 'sites-enabled', '000-default.conf')).href;
@@ -110,7 +104,5 @@ test('the fallback host is the first in glob order: a deny-all 000-default.conf 
     await client.waitForDiagnostics(shop, (p) => !codes(p.diagnostics).includes('vhost-default-fallback'));
     const d = await client.waitForDiagnostics(deny, () => true);
     assert.deepEqual(codes(d.diagnostics), []);
-  } finally {
-    await client.stop();
-  }
+  });
 });

@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DefinitionRequest, DocumentLinkRequest, HoverRequest, type Location, type MarkupContent, type Position } from 'vscode-languageserver-protocol/node';
-import { LspClient } from '../helpers/lsp-client';
+import { withServer } from '../helpers/lsp-client';
 
 const FIXTURE = path.resolve(__dirname, '../../../test/fixtures/scripts');
 
@@ -45,9 +45,7 @@ test('script paths link to, go to and describe the file the script lookup resolv
   const uri = pathToFileURL(catalogPath).href;
   const wsgi = path.join(dir, 'srv/catalog/catalog/wsgi.py');
   const labs = path.join(dir, 'srv/labs/labs/app.wsgi');
-  const client = new LspClient('stdio');
-  try {
-    await client.initialize({ folder: dir });
+  await withServer(dir, async (client) => {
     await client.open(uri, fs.readFileSync(catalogPath, 'utf8'), 1);
     await client.replace(uri, CATALOG, 2);
     await client.waitForDiagnostics(uri, (p) => p.version === 2);
@@ -84,7 +82,5 @@ test('script paths link to, go to and describe the file the script lookup resolv
     assert.match(await hover('/srv/journal/feeds'), /Script not found:\*\* `\/srv\/journal\/feeds\.wsgi`.* no file of that name under/);
     assert.match(await hover('/srv/catalog/cgi'), /Script not looked for:\*\* `\/srv\/catalog\/cgi\/` is a directory/);
     assert.match(await hover('/x.wsgi'), /`\$\{NOWHERE\}` has no value we know here/);
-  } finally {
-    await client.stop();
-  }
+  });
 });

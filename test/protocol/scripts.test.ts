@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { LspClient } from '../helpers/lsp-client';
+import { LspClient, withServer } from '../helpers/lsp-client';
 
 const FIXTURE = path.resolve(__dirname, '../../../test/fixtures/scripts');
 
@@ -33,9 +33,7 @@ function next(client: LspClient, uri: string, after: number, accept: (p: Publish
 
 test('config and script see each other, and an edit of either refreshes the other', async () => {
   const ws = workspace();
-  const client = new LspClient('stdio');
-  try {
-    await client.initialize({ folder: ws.dir });
+  await withServer(ws.dir, async (client) => {
     await client.open(ws.catalog.uri, ws.catalog.text, 1);
     await client.open(ws.journal.uri, ws.journal.text, 1);
     await client.open(ws.wsgi.uri, ws.wsgi.text, 1);
@@ -61,9 +59,7 @@ test('config and script see each other, and an edit of either refreshes the othe
     const own = ws.catalog.text.replace('    WSGIScriptAlias / /srv/catalog/catalog/wsgi.py', '    WSGIDaemonProcess catalog\n    WSGIScriptAlias / /srv/catalog/catalog/wsgi.py process-group=catalog');
     await client.replace(ws.catalog.uri, own, 2);
     await next(client, ws.wsgi.uri, seen, (p) => !codes(p).includes('django-settings-setdefault'));
-  } finally {
-    await client.stop();
-  }
+  });
 });
 
 test('untrusted: scripts and configs inside the folder are read, each config alone; an unserved script gets information', async () => {

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DefinitionRequest, ExecuteCommandRequest, type Location } from 'vscode-languageserver-protocol/node';
-import { LspClient } from '../helpers/lsp-client';
+import { withServer } from '../helpers/lsp-client';
 
 const BLOG = '<VirtualHost *:80>\n    ServerName blog.example.com\n    WSGIScriptAlias / /srv/blog/wsgi.py process-group=blog\n' +
   '    <Directory /srv/blog>\n        Require all granted\n    </Directory>\n</VirtualHost>\n';
@@ -28,9 +28,7 @@ const codes = (p: { diagnostics: Array<{ code?: unknown }> }) => p.diagnostics.m
 
 test('a site opened by its sites-available path is analysed in the server that enables it through a symlink', async () => {
   const ws = makeServer();
-  const client = new LspClient('stdio');
-  try {
-    await client.initialize({ folder: ws.dir });
+  await withServer(ws.dir, async (client) => {
     const blog = pathToFileURL(ws.blog).href;
     const daemons = pathToFileURL(ws.daemons).href;
     await client.open(daemons, fs.readFileSync(ws.daemons, 'utf8'), 1);
@@ -63,18 +61,14 @@ test('a site opened by its sites-available path is analysed in the server that e
     })) as Record<string, unknown>;
     assert.equal(explained.mode, 'daemon', JSON.stringify(explained));
     assert.match((explained.details as string[]).join('\n'), /conf-enabled\/daemons\.conf:1/);
-  } finally {
-    await client.stop();
-  }
+  });
 });
 
 test('a document opened through a link gets the findings of the tree that reads its target, from its unsaved text', async () => {
   const ws = makeServer();
   // The server reads sites-available/blog.conf itself; the user opens the sites-enabled link.
   fs.writeFileSync(path.join(ws.root, 'apache2.conf'), 'Listen 80\nIncludeOptional conf-enabled/*.conf\nInclude sites-available/blog.conf\n');
-  const client = new LspClient('stdio');
-  try {
-    await client.initialize({ folder: ws.dir });
+  await withServer(ws.dir, async (client) => {
     const link = pathToFileURL(path.join(ws.root, 'sites-enabled', 'blog.conf')).href;
     await client.open(link, BLOG, 1);
     assert.deepEqual(codes(await client.waitForDiagnostics(link, () => true)), []);
@@ -82,7 +76,5 @@ test('a document opened through a link gets the findings of the tree that reads 
     const edited = await client.waitForDiagnostics(link, (p) => p.version === 2);
     const d = edited.diagnostics.find((x) => x.code === 'wsgi-undefined-process-group');
     assert.ok(d && /the server configuration/.test(String(d.message)), `got ${codes(edited)}`);
-  } finally {
-    await client.stop();
-  }
+  });
 });

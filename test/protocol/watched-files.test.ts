@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver-protocol/node';
-import { LspClient } from '../helpers/lsp-client';
+import { withServer } from '../helpers/lsp-client';
 
 const SITE = '<VirtualHost *:80>\n    ServerName shop.example.com\n    WSGIScriptAlias / /srv/shop/wsgi.py process-group=shop\n    <Directory /srv/shop>\n        Require all granted\n    </Directory>\n</VirtualHost>\n';
 
@@ -32,9 +32,7 @@ const undefinedGroup = (p: { diagnostics: Array<{ code?: unknown }> }) => codes(
 
 test('an included file or envvars changed on disk refreshes the open files of that server', async () => {
   const ws = makeServer();
-  const client = new LspClient('stdio');
-  try {
-    await client.initialize({ folder: ws.dir });
+  await withServer(ws.dir, async (client) => {
     const site = pathToFileURL(ws.site).href;
     await client.open(site, SITE, 1);
     const first = await client.waitForDiagnostics(site, () => true);
@@ -56,7 +54,5 @@ test('an included file or envvars changed on disk refreshes the open files of th
     await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: pathToFileURL(envvars).href, type: FileChangeType.Changed }] });
     const p = await client.waitForDiagnostics(site, (q) => client.published(site).indexOf(q) >= after && undefinedGroup(q));
     assert.match(String(p.diagnostics.find((d) => d.code === 'wsgi-undefined-process-group')!.message), /Did you mean 'shops'/);
-  } finally {
-    await client.stop();
-  }
+  });
 });

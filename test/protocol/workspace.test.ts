@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { LspClient } from '../helpers/lsp-client';
+import { LspClient, withServer } from '../helpers/lsp-client';
 
 function makeServer() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'awl-ws-'));
@@ -20,9 +20,7 @@ function makeServer() {
 
 test('cross-file findings refresh when another file of the server changes', async () => {
   const ws = makeServer();
-  const client = new LspClient('stdio');
-  try {
-    await client.initialize({ folder: ws.dir });
+  await withServer(ws.dir, async (client) => {
     const daemons = pathToFileURL(ws.daemons).href;
     const shop = pathToFileURL(ws.shop).href;
     await client.open(daemons, fs.readFileSync(ws.daemons, 'utf8'), 1);
@@ -32,9 +30,7 @@ test('cross-file findings refresh when another file of the server changes', asyn
     await client.open(shop, fs.readFileSync(ws.shop, 'utf8'), 1);
     await client.replace(shop, 'WSGIScriptAlias / /srv/shop/wsgi.py process-group=shop\n', 2);
     await client.waitForDiagnostics(daemons, (p) => p.diagnostics.every((d) => d.code !== 'wsgi-daemon-unused'));
-  } finally {
-    await client.stop();
-  }
+  });
 });
 
 test('in an untrusted workspace only the file itself is analysed', async () => {
