@@ -42,9 +42,20 @@ function readConfig(file: string): { text: string; disk: boolean } {
   return { text: buf.toString('utf8'), disk: readableStat(stat) };
 }
 
-/** Analyses a root file with everything it includes; each file's findings come in its own offsets. */
-function lintTree(files: FileSource, root: string, settings: ResolvedSettings, env: AnalysisEnv): TreeAnalysis {
-  return analyzeTree(buildTree(files, root, settings.tree), settings.analysis, env);
+/** What the output needs of a linted file: its findings, in its own offsets, and its line index. */
+type FileReports = Pick<FileFindings, 'file' | 'lines' | 'reports'>;
+
+/**
+ * Analyses a root file with everything it includes and keeps each file's findings only: the tree's syntax and model
+ * (~65 MB for 80,000 lines) can be collected once this returns, before the next root is analysed or the output is
+ * written. (Held in `run`'s own frame, the last tree stayed reachable until `run` returned.) `views` is given when
+ * Python files are linted too: it then keeps the tree's view of which aliases serve which script.
+ */
+function lintTree(files: FileSource, root: string, settings: ResolvedSettings, env: AnalysisEnv, views: ConfigView[] | undefined, linted: Set<string>): FileReports[] {
+  const tree: TreeAnalysis = analyzeTree(buildTree(files, root, settings.tree), settings.analysis, env);
+  if (views) views.push(treeView(tree));
+  for (const file of tree.tree.files.keys()) linted.add(file);
+  return [...tree.files.values()].map(({ file, lines, reports }) => ({ file, lines, reports }));
 }
 
 /** The root keeps the path as given; included files are shown relative to the working directory when inside it. */
@@ -55,14 +66,13 @@ function displayPath(given: string, root: string, file: string): string {
 }
 
 function run(options: CliOptions): number {
-  const findings: JsonFinding[] = [];
   const lookup: SettingsLookup = { options, cache: new Map(), noted: new Set(), note: (m) => process.stderr.write(`apache-wsgi-lint: ${m}\n`) };
   // WSGI scripts: at their absolute path, else by trailing path segments under the working directory.
   const scripts = new ScriptIndex(new DiskFiles(), { folders: [process.cwd()], readOutside: true });
   const inputs = options.paths.map((given) => ({ given, ...readConfig(given), root: path.resolve(given) }));
   // The trees' syntax and model are kept for the Python files given too (which configs serve them), only then.
   const pythonGiven = inputs.some(({ root }) => isPythonDocument(root));
-  const results = new Map<string, Array<Pick<FileFindings, 'file' | 'lines' | 'reports'>>>();
+  const results = new Map<string, FileReports[]>();
   // Configurations first, so a Python file given too is judged by the aliases that serve it.
   const views: ConfigView[] = [];
   const linted = new Set<string>();
@@ -72,10 +82,7 @@ function run(options: CliOptions): number {
     if (options.fix) fixTree((files) => analyzeTree(buildTree(files, root, settings.tree), settings.analysis, { scripts }), lookup.note);
     // Unless --fix may have rewritten it, the root's text is the one just read: not read a second time.
     const files = disk && !options.fix ? new PreloadedFiles(new DiskFiles(), new Map([[root, text]])) : new DiskFiles();
-    const tree = lintTree(files, root, settings, { scripts });
-    if (pythonGiven) views.push(treeView(tree));
-    for (const file of tree.tree.files.keys()) linted.add(file);
-    results.set(root, [...tree.files.values()]);
+    results.set(root, lintTree(files, root, settings, { scripts }, pythonGiven ? views : undefined, linted));
   }
   for (const { given, text, root } of inputs) {
     // A Python file (.py, .wsgi) is a WSGI script or middleware module: the Python rules, no include tree.
@@ -93,20 +100,30 @@ function run(options: CliOptions): number {
     // Findings describe the file as it is on disk: when the fixes were not written, those of the text as read.
     results.set(root, [unwritten ? lintPython(root, text, analysis, undefined, env) : found]);
   }
-  for (const { given, root } of inputs) {
-    for (const f of results.get(root) ?? []) {
-      for (const r of f.reports) findings.push(toJsonFinding(displayPath(given, root, f.file), f.lines, r));
+  // Output order: the inputs as given, each tree's files in reading order. Paths are worked out before anything is
+  // written; each finding is made as it is written, so all findings are never held as output objects at once.
+  const shown = inputs.flatMap(({ given, root }) => (results.get(root) ?? []).map((f) => ({ file: displayPath(given, root, f.file), lines: f.lines, reports: f.reports })));
+  let count = 0;
+  let errors = 0;
+  let warnings = 0;
+  function* findings(): Generator<JsonFinding> {
+    for (const f of shown) {
+      for (const r of f.reports) {
+        const finding = toJsonFinding(f.file, f.lines, r);
+        count++;
+        if (finding.severity === 'error') errors++;
+        else if (finding.severity === 'warning') warnings++;
+        yield finding;
+      }
     }
   }
   if (options.format === 'json') {
-    writeJson(findings, (chunk) => process.stdout.write(chunk));
+    writeJson(findings(), (chunk) => process.stdout.write(chunk));
   } else {
-    writeText(findings, (chunk) => process.stdout.write(chunk));
+    writeText(findings(), (chunk) => process.stdout.write(chunk));
   }
-  const errors = findings.filter((f) => f.severity === 'error').length;
-  const warnings = findings.filter((f) => f.severity === 'warning').length;
-  if (options.format === 'text' && findings.length > 0) {
-    process.stdout.write(`${findings.length} problem${findings.length === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})\n`);
+  if (options.format === 'text' && count > 0) {
+    process.stdout.write(`${count} problem${count === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})\n`);
   }
   return errors > 0 || warnings > options.maxWarnings ? 1 : 0;
 }

