@@ -148,15 +148,7 @@ export function readWsgiArguments(ast: ConfigAst, node: DirectiveNode, wholeServ
 }
 
 function lineOf(ast: ConfigAst, offset: number): LogicalLine | undefined {
-  let lo = 0;
-  let hi = ast.lines.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (ast.lines[mid].start <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  const line = ast.lines[lo];
-  return line && line.start <= offset && offset <= line.end ? line : undefined;
+  return ast.lines.lineAt(offset);
 }
 
 function contentIndex(line: LogicalLine, offset: number): number {

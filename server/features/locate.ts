@@ -9,8 +9,7 @@ const startOf = (item: { start: number }) => item.start;
 
 /** The logical line holding `offset` (its end included), if any. */
 export function lineAt(ast: ConfigAst, offset: number): LogicalLine | undefined {
-  const line = lastAtOrBefore(ast.lines, offset, startOf);
-  return line && offset <= line.end ? line : undefined;
+  return ast.lines.lineAt(offset);
 }
 
 /** Index into `line.content` of a document offset (continuations removed). */

@@ -42,9 +42,10 @@ export function defineIndex(ast: ConfigAst): DefineIndex {
     if (node.kind === 'directive') collectDecl(node, index);
     else if (node.kind === 'section' && node.nameLower === 'ifdefine') collectIfDefine(node, index);
   });
-  for (const line of ast.lines) {
+  // Only the lines holding `${` are made (the tree keeps its lines as numbers).
+  for (const n of ast.lines.indexesContaining('${')) {
+    const line = ast.lines.at(n);
     const s = line.content;
-    if (!s.includes('${')) continue;
     const first = skipBlanks(s, 0);
     if (s[first] === '#') continue;
     // Only up to the last `}`: past it every `${` would rescan to the end of the line (quadratic).

@@ -1,4 +1,5 @@
 // Syntax tree of an Apache configuration file. Every node keeps document offsets (UTF-16, end exclusive).
+import type { LogicalLines } from './logical-lines';
 
 export interface Span {
   start: number;
@@ -94,7 +95,7 @@ export interface ParseProblem extends Span {
 
 export interface ConfigAst {
   text: string;
-  lines: LogicalLine[];
+  lines: LogicalLines;
   children: Node[];
   problems: ParseProblem[];
 }

@@ -1,103 +1,14 @@
-// Splits text into Apache's logical lines and lines into words, mirroring httpd's ap_cfg_getline and
-// ap_getword_conf: a line continues when `\` stands right before the newline; quotes only open at the start of
-// a word; `#` starts a comment only as the first non-blank character of a logical line (so a comment ending in
-// `\` swallows the next line too).
+// Splits logical lines (logical-lines.ts) into words, mirroring httpd's ap_getword_conf: quotes only open at the
+// start of a word; `#` starts a comment only as the first non-blank character of a logical line (so a comment
+// ending in `\` swallows the next line too).
 import type { LogicalLine, Word } from './ast';
+
+// The line splitter lives in its own module; callers that read words and lines together import both from here.
+export { PlainLine, splitLogicalLines } from './logical-lines';
 
 /** apr_isspace: the characters Apache treats as blanks inside a line. */
 export function isBlank(ch: number): boolean {
   return ch === 32 || (ch >= 9 && ch <= 13);
-}
-
-export function splitLogicalLines(text: string): LogicalLine[] {
-  const lines: LogicalLine[] = [];
-  const n = text.length;
-  let pos = 0;
-  let physical = 0;
-  while (pos < n) {
-    const start = pos;
-    const firstLine = physical;
-    // Most lines do not continue: take them without the bookkeeping below.
-    const lf0 = text.indexOf('\n', pos);
-    const lineEnd0 = lf0 < 0 ? n : lf0;
-    const contentEnd0 = lineEnd0 > pos && text.charCodeAt(lineEnd0 - 1) === 13 ? lineEnd0 - 1 : lineEnd0;
-    if (lf0 < 0 || contentEnd0 - 1 <= pos || text.charCodeAt(contentEnd0 - 1) !== 92) {
-      const next0 = lf0 < 0 ? n : lf0 + 1;
-      lines.push(new PlainLine(start, next0, firstLine, text.slice(pos, contentEnd0)));
-      pos = next0;
-      physical++;
-      continue;
-    }
-    const pieces: Array<[number, number]> = [];
-    let end: number;
-    let next: number;
-    for (;;) {
-      const lf = text.indexOf('\n', pos);
-      const lineEnd = lf < 0 ? n : lf;
-      const contentEnd = lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
-      // httpd continues on a backslash right before the newline unless it is the very first character of the
-      // logical line read so far; `\\` at the end continues too (only one backslash is removed).
-      const bs = contentEnd - 1;
-      const hasBefore = bs > pos || pieces.some(([a, b]) => b > a);
-      const continued = lf >= 0 && bs >= pos && text.charCodeAt(bs) === 92 && hasBefore;
-      if (continued) {
-        pieces.push([pos, contentEnd - 1]);
-        pos = lf + 1;
-        physical++;
-        if (pos >= n) {
-          end = contentEnd;
-          next = n;
-          break;
-        }
-        continue;
-      }
-      pieces.push([pos, contentEnd]);
-      end = contentEnd;
-      next = lf < 0 ? n : lf + 1;
-      break;
-    }
-    let content: string;
-    let map: Int32Array | null = null;
-    if (pieces.length === 1) {
-      content = text.slice(pieces[0][0], pieces[0][1]);
-    } else {
-      content = pieces.map(([a, b]) => text.slice(a, b)).join('');
-      map = new Int32Array(content.length + 1);
-      let i = 0;
-      for (const [a, b] of pieces) for (let o = a; o < b; o++) map[i++] = o;
-      map[i] = end;
-    }
-    lines.push({ start, end, next, firstLine, lastLine: physical, content, map });
-    pos = next;
-    physical++;
-  }
-  return lines;
-}
-
-/**
- * A logical line without continuation (most lines): its end, last line and map follow from its start, first line
- * and content, so it keeps four fields instead of seven (the tree keeps every line for the whole analysis).
- */
-export class PlainLine implements LogicalLine {
-  constructor(
-    public start: number,
-    public next: number,
-    public firstLine: number,
-    public content: string,
-  ) {}
-  get end(): number {
-    return this.start + this.content.length;
-  }
-  get lastLine(): number {
-    return this.firstLine;
-  }
-  get map(): null {
-    return null;
-  }
-  /** JSON shows every LogicalLine field, as for a continued line (a spread `{...line}` would not: copy by name). */
-  toJSON(): LogicalLine {
-    return { start: this.start, end: this.end, next: this.next, firstLine: this.firstLine, lastLine: this.firstLine, content: this.content, map: null };
-  }
 }
 
 /** Document offset of a content index of a logical line. */
@@ -256,17 +167,35 @@ function plainWord(line: LogicalLine, i: number, j: number): Word {
   const eq = raw.indexOf('=', 1);
   const start = offsetOf(line, i);
   if (eq < 0) return new PlainWord(start, endOffsetOf(line, j), raw);
-  return {
-    start,
-    end: endOffsetOf(line, j),
-    raw,
-    value: raw,
-    quote: null,
-    unterminated: false,
-    key: raw.slice(0, eq),
-    optionValue: raw.slice(eq + 1),
-    valueStart: offsetOf(line, i + eq + 1),
-  };
+  return new KeyValueWord(start, endOffsetOf(line, j), raw, raw.slice(0, eq), raw.slice(eq + 1), offsetOf(line, i + eq + 1));
+}
+
+/**
+ * A `key=value` word without quotes (mod_wsgi's options): six stored fields, the other three answered (72 bytes
+ * instead of a 96-byte literal; a config has thousands and the tree keeps them for the whole analysis).
+ */
+class KeyValueWord implements Word {
+  constructor(
+    public start: number,
+    public end: number,
+    public raw: string,
+    public key: string,
+    public optionValue: string,
+    public valueStart: number,
+  ) {}
+  get value(): string {
+    return this.raw;
+  }
+  get quote(): null {
+    return null;
+  }
+  get unterminated(): boolean {
+    return false;
+  }
+  /** JSON shows every Word field in a literal word's order (a spread `{...word}` would not: copy fields by name). */
+  toJSON(): Word {
+    return { start: this.start, end: this.end, raw: this.raw, value: this.raw, quote: null, unterminated: false, key: this.key, optionValue: this.optionValue, valueStart: this.valueStart };
+  }
 }
 
 /**

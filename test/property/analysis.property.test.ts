@@ -85,7 +85,7 @@ const mutated = fc
 function checkInvariants(text: string): void {
   const a = analyzeText('file:///fuzz.conf', text);
   // Lossless: the logical lines tile the document, so printing them back gives the input exactly.
-  assert.equal(a.ast.lines.map((l) => text.slice(l.start, l.next)).join(''), text);
+  assert.equal(a.ast.lines.toArray().map((l) => text.slice(l.start, l.next)).join(''), text);
   const inside = (s: number, e: number) => 0 <= s && s <= e && e <= text.length;
   for (const n of walk(a.ast.children)) assert.ok(inside(n.start, n.end), `node ${n.kind} ${n.start}-${n.end}`);
   for (const r of a.reports) {

@@ -1,10 +1,12 @@
 // The syntax layer keeps its tree small with a few fast paths; each must answer exactly what the general
 // computation answers: the shared name table (internName), lines without a continuation (PlainLine's derived
-// fields), the line index of a text without CR, and the parser gathering children on one stack.
+// fields), the compact line store the tree keeps (LogicalLines), the line index of a text without CR, and the
+// parser gathering children on one stack.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { splitLogicalLines } from '../../server/syntax/lexer';
+import { LineCursor, readLogicalLines } from '../../server/syntax/logical-lines';
 import { internName, parse } from '../../server/syntax/parser';
 import { LineIndex } from '../../server/syntax/positions';
 import type { LogicalLine, Node } from '../../server/syntax/ast';
@@ -94,6 +96,39 @@ test('every logical line, stored or derived (PlainLine), has the fields the gene
   );
 });
 
+test('the compact line store answers every reader as the lines themselves do', () => {
+  const needles = ['${', '$', '{', 'a', '\\', ' ', 'ab'];
+  // The pieces above, and what makes `${` (alone, and split by a continuation).
+  const withSubstitutions = fc.array(fc.constantFrom(...pieces, '${', '$', '{', '$\\\n{', '${X}'), { maxLength: 40 }).map((xs) => xs.join(''));
+  fc.assert(
+    fc.property(withSubstitutions, fc.array(fc.integer({ min: -2, max: 80 }), { maxLength: 20 }), (t, offsets) => {
+      const store = readLogicalLines(t);
+      const expected = referenceLines(t);
+      assert.equal(store.length, expected.length);
+      const cursor = new LineCursor();
+      for (let i = 0; i < expected.length; i++) {
+        assert.deepEqual(fieldsOf(store.read(i, cursor)), fieldsOf(expected[i]));
+        assert.equal(store.startOf(i), expected[i].start);
+        assert.equal(store.endOf(i), expected[i].end);
+      }
+      assert.deepEqual([...store].map(fieldsOf), expected.map(fieldsOf));
+      for (const o of [...offsets, t.length, t.length + 1]) {
+        // The reference lookups the callers made before: the last line starting at or before o, end included.
+        let at = -1;
+        for (let i = 0; i < expected.length; i++) if (expected[i].start <= o) at = i;
+        assert.equal(store.indexAt(o), at);
+        const line = store.lineAt(o);
+        assert.deepEqual(line && fieldsOf(line), at >= 0 && o <= expected[at].end ? fieldsOf(expected[at]) : undefined);
+      }
+      for (const needle of needles) {
+        const want = expected.flatMap((l, i) => (l.content.includes(needle) ? [i] : []));
+        assert.deepEqual(store.indexesContaining(needle), want, needle);
+      }
+    }),
+    params,
+  );
+});
+
 /** The reference: line starts after CRLF, LF and lone CR, found character by character. */
 function referenceStarts(t: string): number[] {
   const starts = [0];
@@ -145,7 +180,7 @@ test('every node sits once in its parent’s children, in document order, in an 
       let nodes = 0;
       const count = (list: readonly Node[]) => list.forEach((n) => (nodes++, n.kind === 'section' && count(n.children)));
       count(ast.children);
-      const content = ast.lines.filter((l) => l.content.trim() !== '' && !/^[ \t\f\v\r]*<\//.test(l.content)).length;
+      const content = ast.lines.toArray().filter((l) => l.content.trim() !== '' && !/^[ \t\f\v\r]*<\//.test(l.content)).length;
       assert.equal(nodes, content);
     }),
     params,
