@@ -3,12 +3,24 @@
 //   dist/client.js        vscode-languageclient (semver swapped for client/semver-lite.ts), required after activate()
 //   dist/lsp-protocol.js  the LSP protocol, JSON-RPC, types and TextDocument, shared by the client and the server
 //   dist/server.js        the language server; dist/cli.js the command-line linter
+//   dist/python-parser.js the Python parser, which both load on their first Python file
 import { build } from 'esbuild';
 
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, sourcemap: false, logLevel: 'warning' };
 
 // The server and CLI parse Python but never highlight it: @lezer/highlight is replaced by an inert stand-in.
 const analysisOnly = { alias: { '@lezer/highlight': './server/python/highlight-stub.ts' } };
+
+// The Python parser (@lezer/python with its @lezer/lr runtime, ~85 KB of the ~390 KB CLI bundle) is a file of its
+// own: server/python/syntax.ts requires it on the first Python file, so a run that meets no Python neither compiles
+// it nor decodes its tables. It resolves the package's ES module build, as the bundles' import of it used to.
+const pythonParserApart = {
+  name: 'python-parser-apart',
+  setup(b) {
+    b.onResolve({ filter: /^@lezer\/python$/ }, () => ({ path: './python-parser.js', external: true }));
+  },
+};
+const pythonParserEntry = { contents: "export { parser } from '@lezer/python';", resolveDir: '.', sourcefile: 'python-parser-entry.js' };
 
 // The client and the server would each carry a copy of vscode-languageserver-protocol (with vscode-jsonrpc and
 // vscode-languageserver-types, ~140 KB) and of vscode-languageserver-textdocument. Both load the one in
@@ -58,6 +70,7 @@ await Promise.all([
   build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazyClient] }),
   build({ ...common, entryPoints: ['client/language-client.ts'], outfile: 'dist/client.js', external: ['vscode'], plugins: [sharedProtocol, semverLite] }),
   build({ ...common, stdin: protocolEntry, outfile: 'dist/lsp-protocol.js' }),
-  build({ ...common, ...analysisOnly, entryPoints: ['server/server.ts'], outfile: 'dist/server.js', plugins: [sharedProtocol] }),
-  build({ ...common, ...analysisOnly, entryPoints: ['server/cli.ts'], outfile: 'dist/cli.js' }),
+  build({ ...common, ...analysisOnly, entryPoints: ['server/server.ts'], outfile: 'dist/server.js', plugins: [sharedProtocol, pythonParserApart] }),
+  build({ ...common, ...analysisOnly, entryPoints: ['server/cli.ts'], outfile: 'dist/cli.js', plugins: [pythonParserApart] }),
+  build({ ...common, ...analysisOnly, stdin: pythonParserEntry, outfile: 'dist/python-parser.js' }),
 ]);

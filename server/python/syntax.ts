@@ -1,6 +1,5 @@
 // The Python parser (@lezer/python: error-tolerant, pure JavaScript) and small helpers to read its tree.
 // Lezer trees are concrete: keywords and punctuation are nodes too, so helpers look at token names ('for', 'in').
-import { parser } from '@lezer/python';
 import type { SyntaxNode, Tree } from '@lezer/common';
 
 export type { SyntaxNode };
@@ -13,8 +12,18 @@ export interface PythonSource {
   errors: Array<{ start: number; end: number }>;
 }
 
+// Loaded on the first Python file, not at start-up: decoding the parser's tables costs a few milliseconds and about
+// a megabyte, which configuration-only CLI runs and server sessions never need. The bundles ship it as a file of its
+// own (scripts/build.mjs), so they do not even compile it until then.
+type PythonParser = (typeof import('@lezer/python'))['parser'];
+let parser: PythonParser | undefined;
+
+function pythonParser(): PythonParser {
+  return (parser ??= (require('@lezer/python') as typeof import('@lezer/python')).parser);
+}
+
 export function parsePython(text: string): PythonSource {
-  const tree = parser.parse(text);
+  const tree = pythonParser().parse(text);
   const errors: PythonSource['errors'] = [];
   tree.iterate({
     enter(n) {

@@ -18,6 +18,7 @@ test('vsix contents', () => {
     'dist/client.js',
     'dist/extension.js',
     'dist/lsp-protocol.js',
+    'dist/python-parser.js',
     'dist/server.js',
     'images/icon.png',
     'language-configuration.json',
