@@ -3,7 +3,8 @@
 // (data/apache-directives.ts); summaries are ours (data/summaries-*.ts); this module joins them.
 import type { ArgumentForm, ContextName, DirectiveFacts, DirectiveInfo, Placement, PlaceName } from './types';
 import { PLACE_NAMES } from './types';
-import { directiveFacts } from './data/apache-directives';
+import { debianModules, directiveRows, directiveTables } from './data/apache-directives';
+import { decodeDirective, rowIsSection, rowName } from './data/decode';
 import { summariesA } from './data/summaries-a';
 import { summariesB } from './data/summaries-b';
 import { summariesC } from './data/summaries-c';
@@ -79,28 +80,31 @@ function toInfo(f: DirectiveFacts): DirectiveInfo {
   return info;
 }
 
-// Entries are built on first lookup: a file names a few dozen of the ~700 directives, and building them all cost
-// the language server and the CLI several milliseconds of start-up. Each name maps to a slot holding the facts and,
-// once built, the entry: a lookup is one Map read (rules ask for every directive of a file, several times).
+// Entries are built on first lookup, from rows decoded on first lookup: a file names a few dozen of the ~770
+// directives, and decoding them all, then building them all, cost the language server and the CLI several
+// milliseconds of start-up. Each name maps to a slot holding its row and, once built, the facts and the entry: a
+// lookup is one Map read (rules ask for every directive of a file, several times).
 interface Slot {
-  facts: DirectiveFacts;
+  row: string;
+  facts: DirectiveFacts | undefined;
   info: DirectiveInfo | undefined;
 }
 
-const slots = new Map<DirectiveFacts, Slot>(directiveFacts.map((f) => [f, { facts: f, info: undefined }]));
+const slots: Slot[] = directiveRows.map((row) => ({ row, facts: undefined, info: undefined }));
 
-function filled(slot: Slot): DirectiveInfo {
-  return (slot.info ??= toInfo(slot.facts));
+function factsOf(slot: Slot): DirectiveFacts {
+  return (slot.facts ??= decodeDirective(slot.row, debianModules, directiveTables));
 }
 
-function infoOf(f: DirectiveFacts): DirectiveInfo {
-  return filled(slots.get(f)!);
+function filled(slot: Slot): DirectiveInfo {
+  return (slot.info ??= toInfo(factsOf(slot)));
 }
 
 // A few names exist both as a directive and as a section (MDomain and <MDomain>, LuaHookFixups and
-// <LuaHookFixups>), so the two kinds are looked up separately.
-const plain = new Map(directiveFacts.filter((f) => !f.section).map((f) => [f.name.toLowerCase(), slots.get(f)!]));
-const sectionForms = new Map(directiveFacts.filter((f) => f.section).map((f) => [f.name.toLowerCase(), slots.get(f)!]));
+// <LuaHookFixups>), so the two kinds are looked up separately. Indexed from the rows' name and kind fields alone.
+const plain = new Map<string, Slot>();
+const sectionForms = new Map<string, Slot>();
+for (const slot of slots) (rowIsSection(slot.row) ? sectionForms : plain).set(rowName(slot.row).toLowerCase(), slot);
 
 const entry = (s: Slot | undefined) => (s ? (s.info ?? filled(s)) : undefined);
 
@@ -117,5 +121,17 @@ export function directiveInfo(nameLower: string, section?: boolean): DirectiveIn
 let table: DirectiveInfo[] | undefined;
 
 export function allDirectives(): readonly DirectiveInfo[] {
-  return (table ??= directiveFacts.map(infoOf));
+  return (table ??= slots.map(filled));
+}
+
+const accepted: { plain?: readonly string[]; sections?: readonly string[] } = {};
+
+/**
+ * The names Apache accepts (neither obsolete nor left out of Debian's build), plain directives or sections, in
+ * catalogue order: what a misspelling is compared against. Read from the facts, the same fields allDirectives()
+ * copies into its entries, so a first analysis does not build all ~770 entries (~5 ms) only for their names.
+ */
+export function acceptedNames(section: boolean): readonly string[] {
+  const pick = () => slots.map(factsOf).filter((f) => (f.section ?? false) === section && !f.obsolete && !f.notRegistered).map((f) => f.name);
+  return section ? (accepted.sections ??= pick()) : (accepted.plain ??= pick());
 }

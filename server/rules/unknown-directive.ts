@@ -4,15 +4,12 @@
 import type { DirectiveNode, SectionNode } from '../syntax/ast';
 import type { Fix, Rule, Severity } from './types';
 import { APACHE_DOCS } from './types';
-import { allDirectives } from '../catalog/directives';
+import { acceptedNames } from '../catalog/directives';
 import { catalogueEntries } from './catalogue-entries';
 import { closestNames } from '../catalog/names';
 import { loadedModules } from '../catalog/modules';
 import { standingOf } from '../catalog/placement';
 import { sectionInfo } from '../catalog/sections';
-
-const usable = (section: boolean) => allDirectives().filter((d) => d.section === section && !d.obsolete && !d.notRegistered).map((d) => d.name);
-let names: { plain: string[]; sections: string[] } | null = null;
 
 export const unknownDirective: Rule = {
   id: 'unknown-directive',
@@ -21,7 +18,6 @@ export const unknownDirective: Rule = {
   description: 'A directive or section name Apache does not accept: misspelled, from a module not loaded, removed or compiled out.',
   docUrl: `${APACHE_DOCS}directives.html`,
   check(ctx) {
-    names ??= { plain: usable(false), sections: usable(true) };
     // Directives, then sections, without copying both lists into a new one per analysis.
     const entries = catalogueEntries(ctx.model);
     for (const [list, infos] of [[ctx.model.directives, entries.directives], [ctx.model.sections, entries.sections]] as const) for (let i = 0; i < list.length; i++) {
@@ -45,7 +41,8 @@ export const unknownDirective: Rule = {
         continue;
       }
       // A section that needs an argument is no fix for a tag written without one.
-      const candidates = section && node.args.length === 0 ? names.sections.filter((n) => !sectionInfo(n.toLowerCase())?.argumentRequired) : section ? names.sections : names.plain;
+      const known = acceptedNames(section);
+      const candidates = section && node.args.length === 0 ? known.filter((n) => !sectionInfo(n.toLowerCase())?.argumentRequired) : known;
       const close = closestNames(node.name, candidates);
       // Read here, not before the loop: a file of known names never needs its LoadModule lines walked for.
       const thirdParty = loadedModules(ctx.ast).thirdParty;

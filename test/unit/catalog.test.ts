@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { allDirectives, directiveInfo } from '../../server/catalog/directives';
+import { acceptedNames, allDirectives, directiveInfo } from '../../server/catalog/directives';
 import { summariesA } from '../../server/catalog/data/summaries-a';
 import { summariesB } from '../../server/catalog/data/summaries-b';
 import { summariesC } from '../../server/catalog/data/summaries-c';
@@ -41,6 +41,17 @@ test('no duplicate names: 770 distinct reference names, the 2 compiled-out mod_w
   const extra = allDirectives().filter((d) => !d.notRegistered && !reference.directives.some((r) => key(r.name.replace(/^</, ''), r.name.startsWith('<')) === key(d.name, d.section)));
   assert.deepEqual(extra.map((d) => `${d.name} (${d.module})`).sort(), ['MaxSpareServers (prefork.c)', 'MinSpareServers (prefork.c)']);
   assert.equal(allDirectives().length, 770 + 2 + 2);
+});
+
+test('the accepted names, read from the facts, are the full entries that are neither obsolete nor unregistered', () => {
+  for (const section of [false, true]) {
+    const expected = allDirectives().filter((d) => d.section === section && !d.obsolete && !d.notRegistered).map((d) => d.name);
+    assert.deepEqual(acceptedNames(section), expected);
+    assert.equal(acceptedNames(section), acceptedNames(section), 'built once');
+  }
+  assert.ok(acceptedNames(true).includes('VirtualHost') && !acceptedNames(false).includes('VirtualHost'));
+  assert.ok(!acceptedNames(false).includes('WSGIPy3kWarningFlag'), 'compiled out of Debian\'s mod_wsgi');
+  assert.ok(allDirectives().some((d) => d.obsolete && !acceptedNames(d.section).includes(d.name)), 'obsolete names left out');
 });
 
 test('every mod_wsgi directive: 45 registered in Debian 4.9.4, 2 compiled out, forms as mod_wsgi declares them', () => {
