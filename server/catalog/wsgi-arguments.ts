@@ -7,28 +7,56 @@ import { optionsByName, wsgiOptionDirective, type WsgiOptionDirective } from './
 import { definesAt, reachOf, type ReachInfo } from './wsgi-reach';
 import { environmentOf, variableValue, type Variables } from '../model/variables';
 
-export interface WsgiToken {
-  /** Value as mod_wsgi sees it: quotes and escapes removed, known ${VAR} substituted. */
-  text: string;
-  start: number;
-  end: number;
-  quoted: boolean;
+// Tokens live as long as the analysis (~22k of them at 24k lines): small classes with their yes/no facts in one
+// number, a field fewer than a plain object holding each flag.
+const QUOTED = 1;
+const UNRESOLVED = 2;
+const DETACHED = 4;
+const EARLY = 8;
+
+export class WsgiToken {
+  constructor(
+    /** Value as mod_wsgi sees it: quotes and escapes removed, known ${VAR} substituted. */
+    readonly text: string,
+    public start: number,
+    public end: number,
+    private readonly flags: number,
+  ) {}
+
+  get quoted(): boolean {
+    return (this.flags & QUOTED) !== 0;
+  }
+
   /** Holds a ${VAR} we cannot resolve: not to be judged. */
-  unresolved: boolean;
+  get unresolved(): boolean {
+    return (this.flags & UNRESOLVED) !== 0;
+  }
 }
 
-export interface WsgiOptionToken {
-  name: string;
-  value: WsgiToken;
-  /** Whole `name=value`. */
-  start: number;
-  end: number;
-  nameEnd: number;
+export class WsgiOptionToken {
+  constructor(
+    readonly name: string,
+    readonly value: WsgiToken,
+    /** Whole `name=value`. */
+    readonly start: number,
+    readonly end: number,
+    readonly nameEnd: number,
+    private readonly flags: number,
+  ) {}
+
   /** Blanks between `=` and the value (mod_wsgi still takes the next word as the value). */
-  detached: boolean;
+  get detached(): boolean {
+    return (this.flags & DETACHED) !== 0;
+  }
+
   /** Written before a positional argument (mod_wsgi would read it as that argument). */
-  early: boolean;
-  unresolved: boolean;
+  get early(): boolean {
+    return (this.flags & EARLY) !== 0;
+  }
+
+  get unresolved(): boolean {
+    return (this.flags & UNRESOLVED) !== 0;
+  }
 }
 
 /** Text where mod_wsgi expects `name=value` but finds something else. */
@@ -47,9 +75,9 @@ export interface WsgiMalformed {
 export interface WsgiArguments {
   directive: WsgiOptionDirective;
   node: DirectiveNode;
-  positional: WsgiToken[];
-  options: WsgiOptionToken[];
-  malformed: WsgiMalformed[];
+  positional: readonly WsgiToken[];
+  options: readonly WsgiOptionToken[];
+  malformed: readonly WsgiMalformed[];
   reach: ReachInfo;
   /** End of the directive's logical line: Apache reports errors on its last physical line. */
   lineEnd: number;
@@ -78,6 +106,9 @@ const NO_FLAGS: readonly boolean[] = [];
 /** The Source of a plain line, refilled for each: a Source lives only while one directive is read. */
 const plainSource: Source = { text: '', base: 0, from: NO_NUMBERS, to: NO_NUMBERS, unresolved: NO_FLAGS, end: 0, pos: 0 };
 
+/** The empty list every reader shares (most directives have no malformed text): typed readonly, so no caller adds to it. */
+const NONE: readonly never[] = [];
+
 /**
  * A list gathered in a reused array and copied out at its size: the lists live as long as the analysis, and an
  * array grown by push reserves 16 slots. Counted, not emptied with `length = 0`, which drops the array's storage
@@ -92,9 +123,9 @@ class Gathered<T> {
     this.items[this.count++] = item;
   }
 
-  /** The items added since the last take, as a new array (a fresh `[]` when none). */
-  take(): T[] {
-    const list = this.count ? this.items.slice(0, this.count) : [];
+  /** The items added since the last take, as a new array (one shared empty list when none: most have no malformed). */
+  take(): readonly T[] {
+    const list = this.count ? this.items.slice(0, this.count) : NONE;
     this.count = 0;
     return list;
   }
@@ -248,7 +279,7 @@ function word(src: Source, at: number): WsgiToken {
     text = unescape(s.slice(i, j), null);
   }
   src.pos = skipBlanks(s, j);
-  return { text, quoted, start: startOf(src, i), end: endOf(src, i, j), unresolved: unresolvedIn(src, i, j) };
+  return new WsgiToken(text, startOf(src, i), endOf(src, i, j), (quoted ? QUOTED : 0) | (unresolvedIn(src, i, j) ? UNRESOLVED : 0));
 }
 
 function unescape(s: string, quote: string | null): string {
@@ -279,16 +310,9 @@ function parseOption(src: Source, at: number, only: ReadonlyMap<string, unknown>
   const end = value.end > nameEnd ? value.end : toAt(src, e);
   // No value: an empty range where the option ends.
   if (!value.text && !value.quoted) value.start = value.end = end;
-  return {
-    name,
-    value,
-    start: startOf(src, i),
-    end,
-    nameEnd,
-    detached: isBlank(s.charCodeAt(e + 1)),
-    early: only !== null,
-    unresolved: unresolvedIn(src, i, e) || value.unresolved,
-  };
+  const flags =
+    (isBlank(s.charCodeAt(e + 1)) ? DETACHED : 0) | (only !== null ? EARLY : 0) | (unresolvedIn(src, i, e) || value.unresolved ? UNRESOLVED : 0);
+  return new WsgiOptionToken(name, value, startOf(src, i), end, nameEnd, flags);
 }
 
 /** Something that is not `name=value`: skip it the way the next ap_getword_conf would, noting `name = value`. Sets src.pos. */

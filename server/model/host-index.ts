@@ -35,13 +35,14 @@ export function visibleFrom<T extends Node>(list: readonly T[], vhost: SectionNo
  * no closure is made per call). The nodes are tried in no particular order, and no merged list is built.
  */
 export function someVisible<T extends Node, A>(list: readonly T[], vhost: SectionNode | null, test: (node: T, arg: A) => boolean, arg: A): boolean {
-  if (vhost === null || list.length === 0) {
-    for (const node of list) if (test(node, arg)) return true;
-    return false;
-  }
+  if (vhost === null || list.length === 0) return someOf(list, test, arg);
   const groups = hostGroups(list);
-  for (const node of groups.get(vhost) ?? NONE) if (test(node, arg)) return true;
-  for (const node of groups.get(null) ?? NONE) if (test(node, arg)) return true;
+  return someOf(groups.get(vhost) ?? NONE, test, arg) || someOf(groups.get(null) ?? NONE, test, arg);
+}
+
+/** Whether some node of `list` passes `test`. Indexed: the allocation profile showed an iterator result per node. */
+function someOf<T, A>(list: readonly T[], test: (node: T, arg: A) => boolean, arg: A): boolean {
+  for (let i = 0; i < list.length; i++) if (test(list[i], arg)) return true;
   return false;
 }
 

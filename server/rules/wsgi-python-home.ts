@@ -29,7 +29,10 @@ export const wsgiPythonHome: Rule = {
   check(ctx) {
     const report = (w: Word, message: string, fix?: Fix) =>
       ctx.report({ start: w.key !== null ? w.valueStart : w.start, end: w.end, message, fixes: fix ? [fix] : [] });
-    for (const d of ctx.model.directives) {
+    // Indexed: the allocation profile showed an iterator result per directive here.
+    const directives = ctx.model.directives;
+    for (let i = 0; i < directives.length; i++) {
+      const d = directives[i];
       const home = d.nameLower === 'wsgipythonhome' ? d.args[0] : d.nameLower === 'wsgidaemonprocess' ? d.args.find((w) => w.key === 'python-home') : undefined;
       const value = home && (home.key !== null ? home.optionValue : home.value);
       const root = value ? venvRoot(value) : undefined;

@@ -19,7 +19,10 @@ export const wsgiScriptAccess: Rule = {
   check(ctx) {
     const where = ctx.seesWholeServer ? 'the server configuration' : 'this file';
     const missing: Ungranted[] = [];
-    for (const alias of ctx.model.scriptAliases) {
+    // Indexed: the allocation profile showed an iterator result per alias here.
+    const aliases = ctx.model.scriptAliases;
+    for (let i = 0; i < aliases.length; i++) {
+      const alias = aliases[i];
       const { dir, file } = scriptLocation(alias);
       if (!dir || !alias.target || hasGrantFor(ctx.model, alias)) continue;
       const fixable = directoryMayFollow(alias.node) && literal(dir) && (!file || literal(file));

@@ -59,3 +59,15 @@ test('bodies Apache skips are marked', () => {
   assert.equal(read('Define X\n<IfDefine X>\nWSGIDaemonProcess x\n</IfDefine>\n').args.reach.reach, 'active');
   assert.equal(read('<IfModule mod_wsgi.c>\nWSGIDaemonProcess x\n</IfModule>\n').args.reach.reach, 'active');
 });
+
+test("a token's yes/no facts are kept apart (they share one number)", () => {
+  // Every mix of quoted/unresolved on a value, and detached/early/unresolved on an option.
+  const a = read('WSGIScriptAlias / process-group="${NOPE}" /srv/a.wsgi application-group= "x" callable-object=${NOPE}x home=plain\n').args;
+  assert.deepEqual(a.options.map((o) => [o.name, o.detached, o.early, o.unresolved, o.value.quoted, o.value.unresolved]), [
+    ['process-group', false, true, true, true, true],
+    ['application-group', true, false, false, true, false],
+    ['callable-object', false, false, true, false, true],
+    ['home', false, false, false, false, false],
+  ]);
+  assert.deepEqual(a.positional.map((p) => [p.text, p.quoted, p.unresolved]), [['/', false, false], ['/srv/a.wsgi', false, false]]);
+});
