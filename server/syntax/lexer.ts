@@ -125,11 +125,10 @@ export function plainWordEnd(s: string, i: number, limit: number): number {
 }
 
 /**
- * A word with neither quotes nor `key=` (most arguments): it stores its range and text, and answers the other
- * Word fields from them. Half the memory of a full Word, and the syntax tree is what the garbage collector copies
- * while an analysis runs.
+ * What every word without quotes answers alike: its value is its raw text, it has no quote, and it is terminated.
+ * The syntax tree keeps thousands of words for the whole analysis, so these are answered, not stored.
  */
-class PlainWord implements Word {
+abstract class UnquotedWord {
   constructor(
     public start: number,
     public end: number,
@@ -144,6 +143,14 @@ class PlainWord implements Word {
   get unterminated(): boolean {
     return false;
   }
+}
+
+/**
+ * A word with neither quotes nor `key=` (most arguments): it stores its range and text, and answers the other
+ * Word fields from them. Half the memory of a full Word, and the syntax tree is what the garbage collector copies
+ * while an analysis runs.
+ */
+class PlainWord extends UnquotedWord implements Word {
   get key(): null {
     return null;
   }
@@ -174,23 +181,16 @@ function plainWord(line: LogicalLine, i: number, j: number): Word {
  * A `key=value` word without quotes (mod_wsgi's options): six stored fields, the other three answered (72 bytes
  * instead of a 96-byte literal; a config has thousands and the tree keeps them for the whole analysis).
  */
-class KeyValueWord implements Word {
+class KeyValueWord extends UnquotedWord implements Word {
   constructor(
-    public start: number,
-    public end: number,
-    public raw: string,
+    start: number,
+    end: number,
+    raw: string,
     public key: string,
     public optionValue: string,
     public valueStart: number,
-  ) {}
-  get value(): string {
-    return this.raw;
-  }
-  get quote(): null {
-    return null;
-  }
-  get unterminated(): boolean {
-    return false;
+  ) {
+    super(start, end, raw);
   }
   /** JSON shows every Word field in a literal word's order (a spread `{...word}` would not: copy fields by name). */
   toJSON(): Word {
