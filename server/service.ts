@@ -49,6 +49,14 @@ export interface Analysis {
 
 /** Parses one document and runs every rule over it. Python documents (.py, .wsgi) get the Python rules. */
 export function analyzeText(uri: string, text: string, version = 0, settings: AnalysisSettings = {}, languageId?: string, env: AnalysisEnv = {}): Analysis {
+  return analyzeDocument(uri, text, version, settings, languageId, env, false);
+}
+
+/**
+ * With `deferRules`, a configuration's rules run when its reports are first read (AnalysisCache, below). Python
+ * documents are analysed whole either way.
+ */
+function analyzeDocument(uri: string, text: string, version: number, settings: AnalysisSettings, languageId: string | undefined, env: AnalysisEnv, deferRules: boolean): Analysis {
   if (isPythonDocument(uri, languageId)) {
     const py = analyzePythonText(uri, text, version, settings, env.servingOf?.(uri));
     return { ...py, reports: withoutIgnored(text, py.reports) };
@@ -56,8 +64,23 @@ export function analyzeText(uri: string, text: string, version = 0, settings: An
   const ast = parse(text);
   const model = buildModel(ast);
   // Ignore comments (`# apache-wsgi: ignore=…`) are applied per file, after the rules.
-  const reports = withoutIgnored(text, runRules({ uri, text, ast, model, seesWholeServer: false, scripts: env.scripts }, settings));
-  return { uri, version, text, ast, model, reports, lines: new LineIndex(text) };
+  const runAll = () => withoutIgnored(text, runRules({ uri, text, ast, model, seesWholeServer: false, scripts: env.scripts }, settings));
+  if (!deferRules) return { uri, version, text, ast, model, reports: runAll(), lines: new LineIndex(text) };
+  let reports: Report[] | undefined;
+  return {
+    uri,
+    version,
+    text,
+    ast,
+    model,
+    get reports(): Report[] {
+      return (reports ??= runAll());
+    },
+    set reports(value: Report[]) {
+      reports = value;
+    },
+    lines: new LineIndex(text),
+  };
 }
 
 /** Runs every enabled config rule. */
@@ -65,7 +88,12 @@ export function runRules(input: Omit<RuleContext, 'report'>, settings: AnalysisS
   return runRuleSet(rules, { ...input, apacheVersion: input.apacheVersion ?? settings.apacheVersion }, settings.severities);
 }
 
-/** Caches one analysis per document version, so every feature reads the same result. */
+/**
+ * Caches one analysis per document version, so every feature reads the same result. Its rules run when the reports
+ * are first read: in the language server a document of a server tree takes its diagnostics from the tree's analysis,
+ * and its own analysis serves the outline, folding, tokens, hover … which read only the syntax and model, so an edit
+ * no longer runs every rule twice. (Rules only read the model: features see the same whether or not they ran.)
+ */
 export class AnalysisCache {
   private readonly cache = new Map<string, Analysis>();
   /** What each cached analysis saw of its surroundings (scripts generation, serving configs). */
@@ -90,7 +118,7 @@ export class AnalysisCache {
     const serving = python ? this.env.servingOf?.(uri) : undefined;
     const surroundings = python ? `py ${serving?.key ?? '-'}` : `conf ${this.env.scripts?.generation ?? '-'}`;
     if (hit && hit.version === version && hit.text === text && this.seen.get(uri) === surroundings) return hit;
-    const analysis = analyzeText(uri, text, version, this.settings, languageId, { scripts: this.env.scripts, servingOf: () => serving });
+    const analysis = analyzeDocument(uri, text, version, this.settings, languageId, { scripts: this.env.scripts, servingOf: () => serving }, true);
     this.cache.set(uri, analysis);
     this.seen.set(uri, surroundings);
     return analysis;
