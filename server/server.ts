@@ -170,6 +170,17 @@ function schedule(doc: TextDocument, delay: number): void {
   );
 }
 
+/** Every path a tree may read an open document's text under: its own, its real path (now and when it was opened). */
+function pathsOpenAs(uri: string): string[] {
+  const file = filePath(uri);
+  if (file === undefined) return [];
+  const paths = [file];
+  const real = disk.realPath(file);
+  if (real !== undefined) paths.push(real);
+  for (const [r, u] of openByRealPath) if (u === uri) paths.push(r);
+  return paths;
+}
+
 // A change in one file can change the findings of every file of its server (an included file defines a group
 // another uses), so every open document is re-checked.
 // TextDocuments fires onDidChangeContent right after onDidOpen for the same open: that second event must not push
@@ -188,7 +199,8 @@ documents.onDidChangeContent((e) => {
   const opening = justOpened.delete(e.document.uri);
   // A Python file is never part of a config tree, but it may be the script a config serves.
   if (isPythonDocument(e.document.uri, e.document.languageId)) return scriptChanged(e.document, DEBOUNCE_MS);
-  contexts.invalidate();
+  // Only its text changed: the trees that never read it stay (opening did drop every tree already).
+  contexts.textChanged(pathsOpenAs(e.document.uri));
   for (const doc of documents.all()) schedule(doc, doc.uri === e.document.uri ? (opening ? 0 : DEBOUNCE_MS) : DEBOUNCE_MS * 2);
 });
 connection.onDidChangeWatchedFiles((params) => {

@@ -58,7 +58,17 @@ export interface LinkEnvironment {
 /** How far up from the document a relative path is tried when no workspace folder holds the document. */
 const MAX_PARENTS = 3;
 
-export function documentLinks(analysis: Analysis, env: LinkEnvironment, scope?: NavScope): DocumentLink[] {
+export function documentLinks(analysis: Analysis, given: LinkEnvironment, scope?: NavScope): DocumentLink[] {
+  // Candidate paths repeat across directives (every vhost's certificate, log and script folders): each is looked at
+  // on disk once per request.
+  const kinds = new Map<string, 'file' | 'dir' | undefined>();
+  const kind = (file: string) => {
+    if (kinds.has(file)) return kinds.get(file);
+    const k = given.kind(file);
+    kinds.set(file, k);
+    return k;
+  };
+  const env: LinkEnvironment = { folders: given.folders, kind, scripts: given.scripts };
   const docDir = documentDir(analysis.uri);
   const defines = new Map<string, string>();
   for (const d of defineIndex(analysis.ast).decls) if (!d.undefine && d.value) defines.set(d.name, d.value.value);

@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import type { AnalysisEnv, AnalysisSettings } from '../service';
 import type { FileSource } from './files';
+import type { ScriptLookup } from './scripts';
 import { buildTree, type TreeOptions } from './tree';
 import { analyzeTree, treeFileOf, type FileFindings, type TreeAnalysis } from './analyzeTree';
 
@@ -15,6 +16,8 @@ export class ServerContexts {
   private folders: string[] = [];
   private roots: string[] | undefined;
   private readonly trees = new Map<string, TreeAnalysis>();
+  /** The paths each tree asked for the text of (its files, Include candidates, the WSGI scripts it parsed). */
+  private readonly reads = new Map<string, Set<string>>();
   private env: AnalysisEnv = {};
 
   constructor(
@@ -27,18 +30,21 @@ export class ServerContexts {
     this.folders = folders.map((f) => path.resolve(f));
     this.roots = undefined;
     this.trees.clear();
+    this.reads.clear();
   }
 
   configure(settings: AnalysisSettings, treeOptions: TreeOptions = {}): void {
     this.settings = settings;
     this.treeOptions = treeOptions;
     this.trees.clear();
+    this.reads.clear();
   }
 
   /** What tree analyses may read beyond the configuration (the WSGI scripts). */
   setEnvironment(env: AnalysisEnv): void {
     this.env = env;
     this.trees.clear();
+    this.reads.clear();
   }
 
   /** Every server tree of the workspace, analysed (Python scripts ask which of them serve them). */
@@ -49,7 +55,34 @@ export class ServerContexts {
   /** Call when any file's content may have changed (an edit, a file created or deleted on disk). */
   invalidate(structureChanged = false): void {
     this.trees.clear();
+    this.reads.clear();
     if (structureChanged) this.roots = undefined;
+  }
+
+  /**
+   * Call when only the unsaved text of an open document changed (it stays open; nothing on disk changed), `paths`
+   * being every path the editor serves that text under (its path, its real path). Of everything a tree reads, only
+   * the text of a file can change so: the open document already answers `kind` (a file), and listings and real paths
+   * come from the disk. So a tree that never asked for the text of such a path reads the same as before and is kept.
+   */
+  textChanged(paths: readonly string[]): void {
+    const keys = new Set(paths);
+    for (const [root, reads] of this.reads) {
+      if (this.readsAny(reads, keys)) {
+        this.trees.delete(root);
+        this.reads.delete(root);
+      }
+    }
+  }
+
+  private readsAny(reads: ReadonlySet<string>, keys: ReadonlySet<string>): boolean {
+    for (const k of keys) if (reads.has(k)) return true;
+    // A read through a symlink gets the text of the document open under its target.
+    for (const p of reads) {
+      const real = this.files.realPath?.(p);
+      if (real !== undefined && keys.has(real)) return true;
+    }
+    return false;
   }
 
   /**
@@ -74,9 +107,13 @@ export class ServerContexts {
   private treeOf(root: string): TreeAnalysis {
     let t = this.trees.get(root);
     if (!t) {
-      t = analyzeTree(buildTree(this.files, root, this.treeOptions), this.settings, this.env);
+      const reads = new Set<string>();
+      const files = recordReads(this.files, reads);
+      const env = this.env.scripts ? { ...this.env, scripts: recordScriptReads(this.env.scripts, reads) } : this.env;
+      t = analyzeTree(buildTree(files, root, this.treeOptions), this.settings, env);
       if (this.files.realPath) t.realPath = (f) => this.files.realPath?.(f);
       this.trees.set(root, t);
+      this.reads.set(root, reads);
     }
     return t;
   }
@@ -99,4 +136,34 @@ export class ServerContexts {
     this.roots = found;
     return found;
   }
+}
+
+/** `files`, noting every path whose text is asked for (everything else passes through untouched). */
+function recordReads(files: FileSource, reads: Set<string>): FileSource {
+  const recorded: FileSource = {
+    read: (file) => {
+      reads.add(file);
+      return files.read(file);
+    },
+    kind: (file) => files.kind(file),
+    list: (dir) => files.list(dir),
+  };
+  // Absent means "no links exist": keep it absent when the source has none.
+  if (files.realPath) recorded.realPath = (file) => files.realPath?.(file);
+  return recorded;
+}
+
+/** The script lookup, noting the scripts whose text is parsed (resolve and exists do not read text). */
+function recordScriptReads(scripts: ScriptLookup, reads: Set<string>): ScriptLookup {
+  return {
+    resolve: (target) => scripts.resolve(target),
+    python: (file) => {
+      reads.add(file);
+      return scripts.python(file);
+    },
+    exists: (file) => scripts.exists(file),
+    get generation() {
+      return scripts.generation;
+    },
+  };
 }

@@ -51,3 +51,19 @@ test('without link support (in-memory files) only the exact path matches', () =>
   assert.equal(treeFileOf(tree, '/s/a.conf'), '/s/a.conf');
   assert.equal(treeFileOf(tree, '/s/b.conf'), undefined);
 });
+
+test('an unsaved edit of a file the tree reads through a link drops that tree, and only that one', () => {
+  const ws = makeServer('IncludeOptional sites-enabled/*.conf\n');
+  fs.symlinkSync('../sites-available/blog.conf', ws.enabled);
+  fs.mkdirSync(path.join(ws.dir, 'other'));
+  fs.writeFileSync(path.join(ws.dir, 'other', 'httpd.conf'), 'Listen 80\n');
+  const open = new Map([[ws.available, 'WSGIDaemonProcess blog threads=3\n']]);
+  const contexts = new ServerContexts(new OverlayFiles(new DiskFiles(), (f) => open.get(f)));
+  contexts.setFolders([ws.dir]);
+  const other = contexts.findingsFor(path.join(ws.dir, 'other', 'httpd.conf'))?.tree;
+  assert.equal(contexts.findingsFor(ws.available)?.findings.text, 'WSGIDaemonProcess blog threads=3\n');
+  open.set(ws.available, 'WSGIDaemonProcess blog threads=4\n');
+  contexts.textChanged([ws.available]);
+  assert.equal(contexts.findingsFor(ws.available)?.findings.text, 'WSGIDaemonProcess blog threads=4\n', 'read again through the link');
+  assert.equal(contexts.findingsFor(path.join(ws.dir, 'other', 'httpd.conf'))?.tree, other, 'the other server is kept');
+});
