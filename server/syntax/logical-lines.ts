@@ -2,6 +2,7 @@
 // newline. The syntax tree keeps them for the whole analysis, so they are stored as columns of numbers; a line
 // object and its text are made only when asked for.
 import type { LogicalLine } from './ast';
+import { itself, lastIndexAtOrBefore } from './search';
 
 /**
  * A logical line without continuation (most lines): its end, last line and map follow from its start, first line
@@ -106,17 +107,8 @@ export class LogicalLines {
 
   /** Index of the last line starting at or before `offset`; -1 when there is none. */
   indexAt(offset: number): number {
-    let lo = 0;
-    let hi = this.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.starts[mid] <= offset) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    return found;
+    // `starts` ends with the text's length, which no line starts at: a hit there is the last line.
+    return Math.min(lastIndexAtOrBefore(this.starts, offset, itself), this.length - 1);
   }
 
   /** The line holding `offset` (its end included), if any. */

@@ -1,4 +1,5 @@
 // Offset <-> (line, character) conversion with LSP's line breaks (CRLF, LF and lone CR).
+import { itself, lastIndexAtOrBefore } from './search';
 
 export interface Position {
   line: number;
@@ -19,14 +20,9 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: o - this.starts[lo] };
+    // The first line starts at 0 ≤ o: a line is always found.
+    const line = lastIndexAtOrBefore(this.starts, o, itself);
+    return { line, character: o - this.starts[line] };
   }
 
   offsetAt(pos: Position): number {
