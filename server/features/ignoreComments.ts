@@ -2,7 +2,8 @@
 // tag (its whole logical line; blank and other comment lines in between are skipped), and
 // `# apache-wsgi: ignore-file=<id>[,<id>]` silences them in the whole file. Applied to each file's findings after
 // analysis (single file and server tree alike), so the editor and the CLI agree. Free text may follow the ids.
-import { splitLogicalLines, skipBlanks } from '../syntax/lexer';
+import { skipBlanks } from '../syntax/lexer';
+import { splitLogicalLines } from '../syntax/logical-lines';
 import type { LogicalLine } from '../syntax/ast';
 import type { Fix, Report } from '../rules/types';
 import { insertAbove } from '../model/edits';

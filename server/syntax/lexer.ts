@@ -3,9 +3,6 @@
 // ending in `\` swallows the next line too).
 import type { LogicalLine, Word } from './ast';
 
-// The line splitter lives in its own module; callers that read words and lines together import both from here.
-export { PlainLine, splitLogicalLines } from './logical-lines';
-
 /** apr_isspace: the characters Apache treats as blanks inside a line. */
 export function isBlank(ch: number): boolean {
   return ch === 32 || (ch >= 9 && ch <= 13);

@@ -1,7 +1,7 @@
 // The lines buildTree reads word by word. Only Include[Optional], [Un]Define and ServerRoot shape the tree, and in
 // a file where no line continues each line is one logical line whose first word is a piece of it: so a line that
 // holds none of those names is skipped without splitting the file into lines and reading every first word.
-import { PlainLine, splitLogicalLines } from '../syntax/lexer';
+import { PlainLine, splitLogicalLines } from '../syntax/logical-lines';
 import type { LogicalLine } from '../syntax/ast';
 
 /** Each tree directive's name contains one of these (ASCII letters; case aside). */

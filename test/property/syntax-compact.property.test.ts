@@ -5,8 +5,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { splitLogicalLines } from '../../server/syntax/lexer';
-import { LineCursor, readLogicalLines } from '../../server/syntax/logical-lines';
+import { LineCursor, readLogicalLines, splitLogicalLines } from '../../server/syntax/logical-lines';
 import { internName, parse } from '../../server/syntax/parser';
 import { LineIndex } from '../../server/syntax/positions';
 import type { LogicalLine, Node } from '../../server/syntax/ast';

@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { readWord, skipBlanks, splitLogicalLines } from '../../server/syntax/lexer';
+import { readWord, skipBlanks } from '../../server/syntax/lexer';
+import { splitLogicalLines } from '../../server/syntax/logical-lines';
 import { treeDirectiveLines } from '../../server/workspace/tree-lines';
 import { buildTree } from '../../server/workspace/tree';
 import { MemoryFiles } from '../../server/workspace/files';

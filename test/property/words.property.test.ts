@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { readWord, readWords, skipBlanks, splitLogicalLines } from '../../server/syntax/lexer';
+import { readWord, readWords, skipBlanks } from '../../server/syntax/lexer';
+import { splitLogicalLines } from '../../server/syntax/logical-lines';
 import { parse, forEachNode } from '../../server/syntax/parser';
 import type { LogicalLine, Word } from '../../server/syntax/ast';
 

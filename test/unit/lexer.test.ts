@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { splitLogicalLines, readWords } from '../../server/syntax/lexer';
+import { readWords } from '../../server/syntax/lexer';
+import { splitLogicalLines } from '../../server/syntax/logical-lines';
 
 const words = (text: string) => {
   const [line] = splitLogicalLines(text);
