@@ -130,11 +130,53 @@ export function optionsOf(args: readonly Word[], from: number): ReadonlyMap<stri
   return options;
 }
 
-export function buildModel(ast: ConfigAst): ConfigModel {
-  const model: ConfigModel = { directives: [], sections: [], vhosts: [], daemons: [], processGroupRefs: [], scriptAliases: [] };
+/**
+ * The model of each top-level node, kept from one version of a document to the next (the incremental analysis):
+ * a node an edit did not touch brings its part of the model along. Nothing in a part depends on other top-level
+ * nodes: hosts are named from inside their section, aliases and references sit in the node.
+ */
+export type ModelParts = WeakMap<Node, ConfigModel>;
+
+/** The model of a tree; with `parts`, put together from each top-level node's part, kept or made. */
+export function buildModel(ast: ConfigAst, parts?: ModelParts): ConfigModel {
+  if (!parts) return modelOf(ast.children);
+  const model = emptyModel();
+  for (const top of ast.children) {
+    let part = parts.get(top);
+    if (part) reuse(part);
+    else parts.set(top, (part = modelOf([top])));
+    append(model.directives, part.directives);
+    append(model.sections, part.sections);
+    append(model.vhosts, part.vhosts);
+    append(model.daemons, part.daemons);
+    append(model.processGroupRefs, part.processGroupRefs);
+    append(model.scriptAliases, part.scriptAliases);
+  }
+  return model;
+}
+
+function emptyModel(): ConfigModel {
+  return { directives: [], sections: [], vhosts: [], daemons: [], processGroupRefs: [], scriptAliases: [] };
+}
+
+function append<T>(to: T[], items: readonly T[]): void {
+  for (let i = 0; i < items.length; i++) to.push(items[i]);
+}
+
+/**
+ * A kept part in a new model: the answers its aliases keep were worked out in the previous model (they are asked
+ * again), and its references' spans were copied from words an edit may have moved.
+ */
+function reuse(part: ConfigModel): void {
+  for (const alias of part.scriptAliases) alias.location = alias.settings = alias.groups = undefined;
+  for (const ref of part.processGroupRefs) ref.span = refSpan(ref.word, ref.via);
+}
+
+function modelOf(nodes: readonly Node[]): ConfigModel {
+  const model = emptyModel();
   // Hosts get their names in the same walk (a walk per host would cost depth × size on nested hosts).
   const hosts = new Map<SectionNode, VirtualHost>();
-  forEachNode(ast.children, (node) => {
+  forEachNode(nodes, (node) => {
     if (node.kind === 'section') {
       model.sections.push(node);
       if (node.nameLower === 'virtualhost') {
@@ -174,7 +216,7 @@ function collectWsgi(node: DirectiveNode, model: ConfigModel): void {
       break;
     }
     case 'wsgiprocessgroup':
-      if (node.args[0]) addRef(model, node, node.args[0], 'WSGIProcessGroup', { start: node.args[0].start, end: node.args[0].end });
+      if (node.args[0]) addRef(model, node, node.args[0], 'WSGIProcessGroup');
       break;
     case 'wsgiscriptalias':
     case 'wsgiscriptaliasmatch': {
@@ -182,7 +224,7 @@ function collectWsgi(node: DirectiveNode, model: ConfigModel): void {
       // Memo fields present from the start: every alias keeps one object shape.
       model.scriptAliases.push({ node, match: node.nameLower.endsWith('match'), url: node.args[0], target: node.args[1], options, vhost: enclosingVirtualHost(node), location: undefined, settings: undefined, groups: undefined });
       const pg = options.get('process-group');
-      if (pg) addRef(model, node, pg, 'process-group', { start: pg.valueStart, end: pg.end });
+      if (pg) addRef(model, node, pg, 'process-group');
       break;
     }
     case 'wsgiimportscript':
@@ -193,15 +235,20 @@ function collectWsgi(node: DirectiveNode, model: ConfigModel): void {
       // optionsOf(node.args, 1).get('process-group') without the Map: the last such option wins.
       let pg: Word | undefined;
       for (let k = 1; k < node.args.length; k++) if (node.args[k].key === 'process-group') pg = node.args[k];
-      if (pg) addRef(model, node, pg, node.nameLower === 'wsgiimportscript' ? 'WSGIImportScript' : 'process-group', { start: pg.valueStart, end: pg.end });
+      if (pg) addRef(model, node, pg, node.nameLower === 'wsgiimportscript' ? 'WSGIImportScript' : 'process-group');
       break;
     }
   }
 }
 
-function addRef(model: ConfigModel, node: DirectiveNode, word: Word, via: ProcessGroupRef['via'], span: ProcessGroupRef['span']): void {
+function addRef(model: ConfigModel, node: DirectiveNode, word: Word, via: ProcessGroupRef['via']): void {
   const name = word.key !== null ? word.optionValue : word.value;
-  model.processGroupRefs.push({ name, word, span, node, vhost: enclosingVirtualHost(node), via });
+  model.processGroupRefs.push({ name, word, span: refSpan(word, via), node, vhost: enclosingVirtualHost(node), via });
+}
+
+/** The group name's span: WSGIProcessGroup's whole word, or the value of a `process-group=` option. */
+function refSpan(word: Word, via: ProcessGroupRef['via']): ProcessGroupRef['span'] {
+  return via === 'WSGIProcessGroup' ? { start: word.start, end: word.end } : { start: word.valueStart, end: word.end };
 }
 
 const hostIndex = new WeakMap<ConfigModel, Map<SectionNode, VirtualHost>>();

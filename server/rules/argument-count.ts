@@ -20,6 +20,7 @@ export const argumentCount: Rule = {
   fixable: true,
   description: 'A directive given more or fewer arguments than its form (TAKE1, TAKE12, FLAG …) or its module allows.',
   docUrl: `${APACHE_DOCS}directive-dict.html#Syntax`,
+  perSection: true,
   check(ctx) {
     // Indexed: an iterator per analysis showed in the allocation profile.
     const directives = ctx.model.directives;

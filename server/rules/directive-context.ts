@@ -17,6 +17,7 @@ export const directiveContext: Rule = {
   defaultSeverity: 'error',
   description: 'A directive or section where Apache does not allow it (wrong context, nesting, .htaccess, <Else> without <If>, negative or empty authorization sections).',
   docUrl: `${APACHE_DOCS}directive-dict.html#Context`,
+  perSection: true,
   check(ctx) {
     const htaccess = isHtaccess(ctx.uri);
     // Directives, then sections, without copying both lists into a new one per analysis; indexed loops, since

@@ -28,6 +28,7 @@ export const htaccessWsgi: Rule = {
   defaultSeverity: 'error',
   description: 'mod_wsgi directives that are not allowed in .htaccess files (every request then gets 500).',
   docUrl: `${WSGI_DOCS}WSGIScriptAlias.html`,
+  perSection: true,
   requestTime: true,
   check(ctx) {
     if (!isHtaccess(ctx.uri)) return;

@@ -36,6 +36,7 @@ export const invalidArgument: Rule = {
   fixable: true,
   description: 'An argument Apache refuses: not On/Off, an unknown keyword, a bad Options/AllowOverride/Header/LogLevel word, Alias with the wrong form.',
   docUrl: `${APACHE_DOCS}directive-dict.html#Syntax`,
+  perSection: true,
   check(ctx) {
     // Indexed: an iterator per analysis showed in the allocation profile.
     const directives = ctx.model.directives;

@@ -45,6 +45,7 @@ export const trailingComment: Rule = {
   fixable: true,
   description: "A '#' after a directive's arguments: Apache has no trailing comments and reads the words as arguments.",
   docUrl: 'https://httpd.apache.org/docs/2.4/configuring.html#syntax',
+  perSection: true,
   check(ctx) {
     const { text } = ctx;
     const directives = ctx.model.directives;

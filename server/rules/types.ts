@@ -72,6 +72,13 @@ export interface Rule {
   requestTime?: boolean;
   /** The rule offers fixes (code actions, `--fix`): the fix-safety property must see each of them applied safely. */
   fixable?: boolean;
+  /**
+   * Its findings on a top-level node depend only on that node (with its enclosing sections, the document's Define
+   * and LoadModule state, the uri and the settings), and lie within that node's lines: after an edit the
+   * incremental analysis keeps them for the top-level nodes the edit did not touch. A property test over random
+   * edits holds the kept findings to a full analysis's.
+   */
+  perSection?: boolean;
   check(ctx: RuleContext): void;
 }
 

@@ -17,6 +17,7 @@ export const unknownDirective: Rule = {
   fixable: true,
   description: 'A directive or section name Apache does not accept: misspelled, from a module not loaded, removed or compiled out.',
   docUrl: `${APACHE_DOCS}directives.html`,
+  perSection: true,
   check(ctx) {
     // Directives, then sections, without copying both lists into a new one per analysis.
     const entries = catalogueEntries(ctx.model);

@@ -11,6 +11,7 @@ export const wsgiAliasRegex: Rule = {
   defaultSeverity: 'error',
   description: 'A WSGIScriptAliasMatch pattern that does not compile as a regular expression.',
   docUrl: `${WSGI_DOCS}WSGIScriptAliasMatch.html`,
+  perSection: true,
   check(ctx) {
     for (const args of wsgiDirectives(ctx, 'wsgiscriptaliasmatch')) {
       const pattern = args.positional[0];

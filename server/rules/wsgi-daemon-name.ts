@@ -11,6 +11,7 @@ export const wsgiDaemonName: Rule = {
   defaultSeverity: 'error',
   description: 'WSGIDaemonProcess without a group name, or with an option where the name belongs.',
   docUrl: `${WSGI_DOCS}WSGIDaemonProcess.html`,
+  perSection: true,
   check(ctx) {
     const list = wsgiDirectives(ctx, 'wsgidaemonprocess');
     for (let i = 0; i < list.length; i++) {

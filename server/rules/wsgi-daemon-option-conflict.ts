@@ -11,6 +11,7 @@ export const wsgiDaemonOptionConflict: Rule = {
   fixable: true,
   description: 'WSGIDaemonProcess with both script-user and script-group, which mod_wsgi refuses.',
   docUrl: `${WSGI_DOCS}WSGIDaemonProcess.html`,
+  perSection: true,
   check(ctx) {
     for (const args of wsgiDirectives(ctx, 'wsgidaemonprocess')) {
       // The last occurrence of each wins in mod_wsgi; an empty value is already an error of its own.

@@ -16,6 +16,7 @@ export const wsgiDaemonOptionValue: Rule = {
   fixable: true,
   description: 'A WSGIDaemonProcess option value outside what mod_wsgi accepts (ranges, absolute paths, root, On/Off, octal umask).',
   docUrl: `${WSGI_DOCS}WSGIDaemonProcess.html`,
+  perSection: true,
   check(ctx) {
     const list = wsgiDirectives(ctx, 'wsgidaemonprocess');
     for (let i = 0; i < list.length; i++) {

@@ -14,6 +14,7 @@ export const wsgiDirectiveValueRule: Rule = {
   fixable: true,
   description: 'A value mod_wsgi rejects for WSGIRestrictEmbedded, WSGIPassAuthorization and its other flags, WSGIPythonHashSeed, WSGIAcceptMutex or WSGITrustedProxies.',
   docUrl: `${WSGI_DOCS}WSGIPythonHashSeed.html`,
+  perSection: true,
   check(ctx) {
     // Indexed: the allocation profile showed an iterator result per directive here.
     const directives = ctx.model.directives;

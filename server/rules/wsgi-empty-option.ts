@@ -17,6 +17,7 @@ export const wsgiEmptyOption: Rule = {
   fixable: true,
   description: 'An empty process-group=, application-group= or callable-object= on a mod_wsgi directive.',
   docUrl: `${WSGI_DOCS}WSGIScriptAlias.html`,
+  perSection: true,
   check(ctx) {
     // Indexed: the allocation profile showed an iterator result per directive here.
     const all = wsgiDirectives(ctx);

@@ -13,6 +13,7 @@ export const wsgiOptionCase: Rule = {
   fixable: true,
   description: 'A mod_wsgi option written in the wrong case; option names are case-sensitive.',
   docUrl: `${WSGI_DOCS}WSGIDaemonProcess.html`,
+  perSection: true,
   check(ctx) {
     // No closure in these loops: a closure that captures the loop variable makes V8 allocate a scope for every
     // option (the closure itself is in sameButCase).

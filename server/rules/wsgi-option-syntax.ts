@@ -13,6 +13,7 @@ export const wsgiOptionSyntax: Rule = {
   fixable: true,
   description: 'Text where a mod_wsgi directive expects name=value options: spaces around =, a bare word, a missing name.',
   docUrl: `${WSGI_DOCS}WSGIDaemonProcess.html`,
+  perSection: true,
   check(ctx) {
     const list = wsgiDirectives(ctx);
     for (let i = 0; i < list.length; i++) {

@@ -12,6 +12,7 @@ export const wsgiPassAuthorization: Rule = {
   fixable: true,
   description: 'A pass-authorization= value other than On or Off.',
   docUrl: `${WSGI_DOCS}WSGIScriptAlias.html`,
+  perSection: true,
   check(ctx) {
     for (const args of wsgiDirectives(ctx)) {
       if (!args.directive.options.some((o) => o.name === 'pass-authorization')) continue;

@@ -26,6 +26,7 @@ export const wsgiPythonHome: Rule = {
   fixable: true,
   description: 'python-home/WSGIPythonHome pointing inside a virtualenv, or a venv site-packages on python-path.',
   docUrl: `${WSGI_DOCS}WSGIDaemonProcess.html`,
+  perSection: true,
   check(ctx) {
     const report = (w: Word, message: string, fix?: Fix) =>
       ctx.report({ start: w.key !== null ? w.valueStart : w.start, end: w.end, message, fixes: fix ? [fix] : [] });

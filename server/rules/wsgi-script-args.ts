@@ -14,6 +14,7 @@ export const wsgiScriptArgs: Rule = {
   fixable: true,
   description: 'A mod_wsgi script directive missing its URL, handler name or script path, or with an option before them.',
   docUrl: `${WSGI_DOCS}WSGIScriptAlias.html`,
+  perSection: true,
   check(ctx) {
     const list = wsgiDirectives(ctx);
     for (let i = 0; i < list.length; i++) {

@@ -13,6 +13,7 @@ export const wsgiUnknownOption: Rule = {
   fixable: true,
   description: 'An option name that WSGIDaemonProcess, WSGIScriptAlias or another mod_wsgi directive does not accept.',
   docUrl: `${WSGI_DOCS}WSGIDaemonProcess.html`,
+  perSection: true,
   check(ctx) {
     // The report is built in reportUnknown: a closure here that captured the loop variables would make V8
     // allocate a scope for every option, known or not.

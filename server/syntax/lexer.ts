@@ -163,6 +163,13 @@ class PlainWord extends UnquotedWord implements Word {
   }
 }
 
+/** Moves a word of a re-used tree `delta` characters on (a plain word's value start is its start). */
+export function shiftWord(word: Word, delta: number): void {
+  word.start += delta;
+  word.end += delta;
+  if (!(word instanceof PlainWord)) word.valueStart += delta;
+}
+
 /** The word content[i, j) found by plainWordEnd, with the fields readWord would give it. */
 function plainWord(line: LogicalLine, i: number, j: number): Word {
   const s = line.content;

@@ -158,6 +158,38 @@ export class LogicalLines {
     return this.toArray();
   }
 
+  /** 0-based physical line where logical line i starts. */
+  firstLineOf(i: number): number {
+    return this.firstLines[i];
+  }
+
+  /**
+   * The lines of `text`, an edit of this store's text in which lines [from, to) were replaced by `region` (lines
+   * read from the replacing text alone, which starts at `offset` and physical line `lineOffset`); the lines from
+   * `to` on moved by `delta` characters and `lineDelta` physical lines. This store is left as it was.
+   */
+  splice(text: string, from: number, to: number, region: LogicalLines, offset: number, lineOffset: number, delta: number, lineDelta: number): LogicalLines {
+    const inner = region.length;
+    const count = from + inner + (this.length - to);
+    const starts = new Int32Array(count + 1);
+    const firstLines = new Int32Array(count);
+    starts.set(this.starts.subarray(0, from));
+    firstLines.set(this.firstLines.subarray(0, from));
+    for (let k = 0; k < inner; k++) {
+      starts[from + k] = region.starts[k] + offset;
+      firstLines[from + k] = region.firstLines[k] + lineOffset;
+    }
+    // The tail, with the text's length that closes `starts`.
+    for (let k = to; k <= this.length; k++) starts[k - to + from + inner] = this.starts[k] + delta;
+    for (let k = to; k < this.length; k++) firstLines[k - to + from + inner] = this.firstLines[k] + lineDelta;
+    let joined: Map<number, LogicalLine> | null = null;
+    const keep = (i: number, line: LogicalLine) => (joined ??= new Map()).set(i, line);
+    if (this.joined) for (const [i, line] of this.joined) if (i < from) keep(i, line);
+    if (region.joined) for (const [i, line] of region.joined) keep(from + i, movedLine(line, offset, lineOffset));
+    if (this.joined) for (const [i, line] of this.joined) if (i >= to) keep(i - to + from + inner, movedLine(line, delta, lineDelta));
+    return new LogicalLines(text, starts, firstLines, joined);
+  }
+
   /** End of plain line i: before its line break (LF, CRLF, or a CR alone at the end of the text). */
   private plainEnd(i: number): number {
     const start = this.starts[i];
@@ -244,6 +276,16 @@ export function readLogicalLines(text: string): LogicalLines {
   }
   starts[count] = n;
   return new LogicalLines(text, starts.slice(0, count + 1), firstLines.slice(0, count), joined);
+}
+
+/** A copy of a joined line `delta` characters and `lineDelta` physical lines further on. */
+function movedLine(line: LogicalLine, delta: number, lineDelta: number): LogicalLine {
+  let map: Int32Array | null = null;
+  if (line.map) {
+    map = new Int32Array(line.map.length);
+    for (let k = 0; k < map.length; k++) map[k] = line.map[k] + delta;
+  }
+  return { start: line.start + delta, end: line.end + delta, next: line.next + delta, firstLine: line.firstLine + lineDelta, lastLine: line.lastLine + lineDelta, content: line.content, map };
 }
 
 function grown(column: Int32Array): Int32Array {

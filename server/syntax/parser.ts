@@ -1,7 +1,7 @@
 // Builds the section tree from logical lines, reporting what httpd's config reader rejects while it builds
 // the tree (unclosed, mismatched and stray section tags, a missing `>`, a section without its argument).
 import type { CommentNode, ConfigAst, DirectiveNode, LogicalLine, Node, ParseProblem, SectionNode, Span, Word } from './ast';
-import { endOffsetOf, isBlank, offsetOf, plainWordEnd, readWord, readWords, skipBlanks } from './lexer';
+import { endOffsetOf, isBlank, offsetOf, plainWordEnd, readWord, readWords, shiftWord, skipBlanks } from './lexer';
 import { LineCursor, readLogicalLines, splitLogicalLines, type LogicalLines } from './logical-lines';
 import { sectionInfo } from '../catalog/sections';
 import { eolOf, lineIndentation } from './text-edits';
@@ -164,7 +164,7 @@ abstract class NamedNode {
   parent: SectionNode | null;
   firstLine: number;
   lastLine: number;
-  protected readonly nameEnd: number;
+  protected nameEnd: number;
   private nameSpanMade: Span | null = null;
 
   constructor(names: NamePair, args: Word[], start: number, end: number, nameEnd: number, parent: SectionNode | null, line: LogicalLine) {
@@ -182,6 +182,15 @@ abstract class NamedNode {
   /** Made once, then the same object on every read (as a stored span would be). */
   get nameSpan(): Span {
     return (this.nameSpanMade ??= { start: this.start, end: this.nameEnd });
+  }
+
+  /** The offsets only this class keeps, for shiftNodes (which moves start and end). */
+  shift(delta: number): void {
+    this.nameEnd += delta;
+    if (this.nameSpanMade) {
+      this.nameSpanMade.start += delta;
+      this.nameSpanMade.end += delta;
+    }
   }
 }
 
@@ -248,7 +257,7 @@ class Section extends NamedNode implements SectionNode {
   openBracket: number;
   close: SectionNode['close'] = null;
   children: Node[] = NO_CHILDREN_YET;
-  private readonly openEnd: number;
+  private openEnd: number;
   private openMade: Span | null = null;
 
   constructor(names: NamePair, args: Word[], start: number, nameEnd: number, openEnd: number, openBracket: number, parent: SectionNode | null, line: LogicalLine) {
@@ -260,6 +269,16 @@ class Section extends NamedNode implements SectionNode {
   /** The opening tag line: made once, then the same object on every read. */
   get open(): Span {
     return (this.openMade ??= { start: this.start, end: this.openEnd });
+  }
+
+  override shift(delta: number): void {
+    super.shift(delta);
+    this.openEnd += delta;
+    if (this.openBracket >= 0) this.openBracket += delta;
+    if (this.openMade) {
+      this.openMade.start += delta;
+      this.openMade.end += delta;
+    }
   }
 
   /** JSON shows the fields of a plain SectionNode, in its order (a spread `{...node}` would not: copy by name). */
@@ -418,6 +437,28 @@ const examples: Record<string, string> = {
 
 function exampleArgument(nameLower: string): string {
   return examples[nameLower] ?? 'a path or pattern';
+}
+
+/**
+ * Moves nodes (and everything inside them) `delta` characters and `lineDelta` physical lines on, in place: how a
+ * re-parse (reparse.ts) re-uses the unchanged part of a tree after an edit, and places the part it re-read.
+ */
+export function shiftNodes(nodes: readonly Node[], delta: number, lineDelta: number): void {
+  if (delta === 0 && lineDelta === 0) return;
+  forEachNode(nodes, (node) => {
+    node.start += delta;
+    node.end += delta;
+    node.firstLine += lineDelta;
+    node.lastLine += lineDelta;
+    if (node instanceof NamedNode) node.shift(delta);
+    if (node.kind === 'directive' || node.kind === 'section') for (let k = 0; k < node.args.length; k++) shiftWord(node.args[k], delta);
+    if (node.kind === 'section' && node.close) {
+      node.close.start += delta;
+      node.close.end += delta;
+      node.close.firstLine += lineDelta;
+      node.close.lastLine += lineDelta;
+    }
+  });
 }
 
 /** Calls `visit` on every node in document order, like walk() without a generator's per-node allocations. */

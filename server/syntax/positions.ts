@@ -10,8 +10,35 @@ export class LineIndex {
   /** Offset of each line's first character, at 4 bytes a line (a pushed number array takes about 3 times that). */
   private readonly starts: Int32Array;
 
-  constructor(private readonly text: string) {
-    this.starts = text.indexOf('\r') < 0 ? lfLineStarts(text) : lineStarts(text);
+  /** No CR in the text: line starts follow LFs only, and an edit's new starts can be found without looking around it. */
+  private readonly lfOnly: boolean;
+
+  constructor(
+    private readonly text: string,
+    known?: Int32Array,
+  ) {
+    this.lfOnly = known !== undefined || text.indexOf('\r') < 0;
+    this.starts = known ?? (this.lfOnly ? lfLineStarts(text) : lineStarts(text));
+  }
+
+  /**
+   * The index of `text`, an edit of this index's text that replaced [start, oldEnd) with text[start, newEnd):
+   * the line starts before the edit are kept, those after it moved, and only the inserted text is searched.
+   */
+  edited(text: string, start: number, oldEnd: number, newEnd: number): LineIndex {
+    const inserted = text.slice(start, newEnd);
+    if (!this.lfOnly || inserted.indexOf('\r') >= 0) return new LineIndex(text);
+    const keep = lastIndexAtOrBefore(this.starts, start, itself) + 1;
+    const after = lastIndexAtOrBefore(this.starts, oldEnd, itself) + 1;
+    let added = 0;
+    for (let lf = inserted.indexOf('\n'); lf >= 0; lf = inserted.indexOf('\n', lf + 1)) added++;
+    const starts = new Int32Array(keep + added + (this.starts.length - after));
+    starts.set(this.starts.subarray(0, keep));
+    let k = keep;
+    for (let lf = inserted.indexOf('\n'); lf >= 0; lf = inserted.indexOf('\n', lf + 1)) starts[k++] = start + lf + 1;
+    const delta = newEnd - oldEnd;
+    for (let i = after; i < this.starts.length; i++) starts[k++] = this.starts[i] + delta;
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {

@@ -1,0 +1,155 @@
+// Re-analysis after an edit (AnalysisCache with the previous version: reparse.ts re-reads the top-level nodes
+// around the edit, and the per-section rules' findings on the others are kept) must equal a full analysis of the
+// new text. Property: over chains of random edits of documents made of several rule-table cases, every version's
+// tree is parse()'s and its reports are analyzeText's, whether or not the versions in between had their reports
+// read. Also: a wrongly declared per-section rule is caught.
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { AnalysisCache, analyzeText } from '../../server/service';
+import { parse } from '../../server/syntax/parser';
+import { reparse } from '../../server/syntax/reparse';
+import { LineIndex } from '../../server/syntax/positions';
+import type { ConfigAst, Node, Word } from '../../server/syntax/ast';
+import { buildModel, type ConfigModel } from '../../server/model/model';
+import { rules } from '../../server/rules';
+import { ruleTableCases } from '../helpers/table-cases';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+const params = { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 20261124) };
+const cases = ruleTableCases().filter((c) => !c.pythonUri);
+
+/** What an edit inserts: single characters, pieces of syntax, whole lines and blocks, the directives that change what other sections' rules read. */
+const INSERTS = [
+  '', '', 'a', 'x', '1', ' ', '=', '"', '\n', '\r\n', '\\\n', '#', '# note\n', '<', '>', '${X}', '%{GLOBAL}', 'threads=2 ', 'process-group=site ',
+  'Define X 1\n', 'UnDefine X\n', 'LoadModule wsgi_module modules/mod_wsgi.so\n', 'ServerName example.com\n', 'WSGIProcessGroup site\n',
+  'WSGIDaemonProcess site processes=2\n', 'WSGIScriptAlias / /srv/app/wsgi.py\n', 'Require all granted\n', 'Order allow,deny\nAllow from all\n',
+  '<VirtualHost *:80>\nServerName b.example\n</VirtualHost>\n', '<IfDefine X>\nWSGIDaemonProcess other\n</IfDefine>\n',
+  '<If "true">\n</If>\n', '<Else>\nRequire all denied\n</Else>\n', '<Directory /srv/app>\n', '</Directory>\n', '</VirtualHost>\n',
+];
+
+interface Edit {
+  at: number;
+  remove: number;
+  insert: string;
+  /** Read this version's reports (the server reads them only for the versions it publishes). */
+  read: boolean;
+  /** When the text has an unbalanced section, go back to the last balanced one instead (else few edits could re-use anything). */
+  repair: boolean;
+}
+
+const edit: fc.Arbitrary<Edit> = fc.record({
+  at: fc.nat(),
+  remove: fc.oneof(fc.constant(0), fc.constant(1), fc.nat(60)),
+  insert: fc.oneof(fc.constantFrom(...INSERTS), fc.nat().map((k) => lineOf(k))),
+  read: fc.boolean(),
+  repair: fc.boolean(),
+});
+
+/** A line of some table case (its directives in new company). */
+function lineOf(k: number): string {
+  const lines = cases[k % cases.length].text.split('\n');
+  return lines[(k >> 8) % lines.length] + '\n';
+}
+
+const document = fc.array(fc.nat(cases.length - 1), { minLength: 2, maxLength: 6 }).map((picks) => ({ text: picks.map((k) => cases[k].text.replace(/\n?$/, '\n')).join('\n'), env: cases[picks[0]].env }));
+
+const unbalanced = (text: string) => parse(text).problems.some((p) => p.kind === 'unclosed-section' || p.kind === 'mismatched-close' || p.kind === 'stray-close');
+
+/** The tree as data: every node's fields and its parent's place, the logical lines and the problems. */
+function shape(ast: ConfigAst): string {
+  const index = new Map<Node, number>();
+  const nodes: unknown[] = [];
+  const visit = (list: readonly Node[]) => {
+    for (const n of list) {
+      index.set(n, index.size);
+      const parent = n.parent ? index.get(n.parent) : null;
+      const common = { kind: n.kind, start: n.start, end: n.end, firstLine: n.firstLine, lastLine: n.lastLine, parent };
+      if (n.kind === 'comment') nodes.push({ ...common, text: n.text });
+      else if (n.kind === 'directive') nodes.push({ ...common, name: n.name, nameSpan: { ...n.nameSpan }, args: n.args.map((w) => JSON.stringify(w)) });
+      else {
+        nodes.push({ ...common, name: n.name, nameSpan: { ...n.nameSpan }, args: n.args.map((w) => JSON.stringify(w)), open: { ...n.open }, openBracket: n.openBracket, close: n.close && { ...n.close }, children: n.children.length });
+        visit(n.children);
+      }
+    }
+  };
+  visit(ast.children);
+  return JSON.stringify({ nodes, lines: ast.lines.toArray(), problems: ast.problems, text: ast.text });
+}
+
+/** The model as data: each list's entries by their nodes' places and their own fields. */
+function modelShape(m: ConfigModel): string {
+  const at = (n: Node | null) => (n ? n.start : null);
+  const word = (w: Word | undefined) => (w ? [w.start, w.end, w.raw] : null);
+  return JSON.stringify({
+    directives: m.directives.map(at),
+    sections: m.sections.map(at),
+    vhosts: m.vhosts.map((v) => [at(v.node), v.addresses.map(word), at(v.serverName), v.names.map(word)]),
+    daemons: m.daemons.map((d) => [d.name, at(d.node), word(d.nameWord), at(d.vhost), [...d.options].map(([k, w]) => [k, word(w)])]),
+    refs: m.processGroupRefs.map((r) => [r.name, word(r.word), r.span, at(r.node), at(r.vhost), r.via]),
+    aliases: m.scriptAliases.map((a) => [at(a.node), a.match, word(a.url), word(a.target), [...a.options].map(([k, w]) => [k, word(w)]), at(a.vhost)]),
+  });
+}
+
+function lineStarts(index: LineIndex): number[] {
+  return Array.from({ length: index.lineCount + 1 }, (_, line) => index.offsetAt({ line, character: 0 }));
+}
+
+function applyEdit(text: string, e: Edit): string {
+  const at = e.at % (text.length + 1);
+  return text.slice(0, at) + e.insert + text.slice(at + e.remove);
+}
+
+test('re-analysis after each of a chain of edits equals a full analysis (tree and reports)', () => {
+  let reparsed = 0;
+  let versions = 0;
+  fc.assert(
+    fc.property(document, fc.array(edit, { minLength: 1, maxLength: 12 }), ({ text, env }, edits) => {
+      const uri = 'file:///srv/site.conf';
+      const cache = new AnalysisCache();
+      cache.setEnvironment(env);
+      let current = text;
+      let balanced = unbalanced(text) ? undefined : text;
+      cache.get(uri, current, 0).reports;
+      edits.forEach((e, i) => {
+        const before = parse(current);
+        current = e.repair && balanced !== undefined && unbalanced(current) ? balanced : applyEdit(current, e);
+        if (!unbalanced(current)) balanced = current;
+        if (reparse(before, current)) reparsed++;
+        versions++;
+        const a = cache.get(uri, current, i + 1);
+        const context = `after edit ${i + 1} of ${JSON.stringify(text)}: ${JSON.stringify(current)}`;
+        assert.equal(shape(a.ast), shape(parse(current)), `tree ${context}`);
+        assert.equal(modelShape(a.model), modelShape(buildModel(parse(current))), `model ${context}`);
+        assert.deepEqual(lineStarts(a.lines), lineStarts(new LineIndex(current)), `line index ${context}`);
+        if (e.read || i === edits.length - 1) assert.deepEqual(a.reports, analyzeText(uri, current, 0, {}, undefined, env).reports, `reports ${context}`);
+      });
+    }),
+    params,
+  );
+  // The re-use path must be what is tested: most edits of balanced text re-read only part of it.
+  assert.ok(reparsed > versions / 3, `only ${reparsed} of ${versions} edits were re-parsed in part`);
+});
+
+test('a join rule declared per-section is caught: its kept findings go stale', () => {
+  // vhost-duplicate-name compares the names of all hosts: a second host's finding depends on the first.
+  const rule = rules.find((r) => r.id === 'vhost-duplicate-name')!;
+  const uri = 'file:///srv/site.conf';
+  const host = (name: string) => `<VirtualHost *:80>\n    ServerName ${name}\n</VirtualHost>\n`;
+  const first = host('a.example') + '\n' + host('b.example') + '\n' + host('c.example') + '\n' + host('d.example');
+  const second = first.replace('a.example', 'd.example');
+  const stale = () => {
+    const cache = new AnalysisCache();
+    cache.get(uri, first, 0).reports;
+    return cache.get(uri, second, 1).reports.filter((r) => r.rule === rule.id).length;
+  };
+  const want = analyzeText(uri, second).reports.filter((r) => r.rule === rule.id).length;
+  assert.ok(want > 0);
+  assert.equal(stale(), want);
+  rule.perSection = true;
+  try {
+    assert.notEqual(stale(), want, 'a per-section declaration on a join rule went unnoticed');
+  } finally {
+    delete rule.perSection;
+  }
+});
