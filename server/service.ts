@@ -117,17 +117,21 @@ interface Lineage {
 
 const lineages = new WeakMap<Analysis, Lineage>();
 
-/** The directives and sections whose change can change a per-section rule's finding on another top-level node. */
-const SURROUNDINGS = new Set(['define', 'undefine', 'loadmodule', 'if', 'elseif', 'else']);
+/**
+ * The directives and sections a per-section rule reads beyond the node it judges, through the caches the rules
+ * keep per tree (weak maps keyed by the tree): the Define state (wsgi-reach.ts), the modules loaded (modules.ts,
+ * placement.ts), <If>/<ElseIf>/<Else> chains (an <Else> inside <IfModule> continues an <If> of another top-level
+ * node: context/explain.ts), and the Require providers a config defines (arguments/require.ts). A test lists those
+ * caches, so a new one is not missed here.
+ */
+const SURROUNDINGS = new Set(['define', 'undefine', 'loadmodule', 'if', 'elseif', 'else', 'authzprovideralias', 'luaauthzprovider', 'authnzfcgidefineprovider']);
 
 /**
- * Whether the edit changed what a per-section rule reads beyond the node it judges: the Define and LoadModule
- * state, an <If>/<ElseIf>/<Else> chain (a top-level <Else> is judged by the section before it), or the line-break
- * style fixes are written in.
+ * Whether the edit changed what a per-section rule reads beyond the node it judges (above), or the line-break style
+ * its fixes are written in.
  */
 function changesSurroundings(re: Reparse, oldText: string, text: string): boolean {
   if (eolOf(oldText) !== eolOf(text)) return true;
-  if (re.next && re.next.kind === 'section' && SURROUNDINGS.has(re.next.nameLower)) return true;
   let found = false;
   const look = (nodes: readonly Node[]) =>
     forEachNode(nodes, (n) => {

@@ -11,8 +11,6 @@ export interface Reparse {
   /** The previous tree's top-level nodes that were read again, and the nodes read in their place (new objects). */
   removed: readonly Node[];
   added: readonly Node[];
-  /** The first kept top-level node after the re-read ones (moved), if any. */
-  next: Node | undefined;
   /** The edit: the previous text's [start, oldEnd) became the new text's [start, newEnd). */
   edit: { start: number; oldEnd: number; newEnd: number };
 }
@@ -77,7 +75,6 @@ export function reparse(previous: ConfigAst, text: string): Reparse | undefined 
     ast: { text, lines: lines.splice(text, fromLine, toLine, read.lines, regionStart, lineOffset, delta, lineDelta), children, problems },
     removed: top.slice(first, Math.min(after, n)),
     added: read.children,
-    next: kept[0],
     edit: { start: head, oldEnd: editEnd, newEnd: editEnd + delta },
   };
 }

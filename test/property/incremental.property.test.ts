@@ -4,6 +4,8 @@
 // tree is parse()'s and its reports are analyzeText's, whether or not the versions in between had their reports
 // read. Also: a wrongly declared per-section rule is caught.
 import { test } from 'node:test';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { AnalysisCache, analyzeText } from '../../server/service';
@@ -13,6 +15,7 @@ import { LineIndex } from '../../server/syntax/positions';
 import type { ConfigAst, Node, Word } from '../../server/syntax/ast';
 import { buildModel, type ConfigModel } from '../../server/model/model';
 import { rules } from '../../server/rules';
+import type { Report } from '../../server/rules/types';
 import { ruleTableCases } from '../helpers/table-cases';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
@@ -25,6 +28,7 @@ const INSERTS = [
   'Define X 1\n', 'UnDefine X\n', 'LoadModule wsgi_module modules/mod_wsgi.so\n', 'ServerName example.com\n', 'WSGIProcessGroup site\n',
   'WSGIDaemonProcess site processes=2\n', 'WSGIScriptAlias / /srv/app/wsgi.py\n', 'Require all granted\n', 'Order allow,deny\nAllow from all\n',
   '<VirtualHost *:80>\nServerName b.example\n</VirtualHost>\n', '<IfDefine X>\nWSGIDaemonProcess other\n</IfDefine>\n',
+  '<AuthzProviderAlias ldap-group admins cn=admins>\n</AuthzProviderAlias>\n', 'Require admins\n', '<IfModule mod_ssl.c>\n<Else>\n</Else>\n</IfModule>\n',
   '<If "true">\n</If>\n', '<Else>\nRequire all denied\n</Else>\n', '<Directory /srv/app>\n', '</Directory>\n', '</VirtualHost>\n',
 ];
 
@@ -153,3 +157,44 @@ test('a join rule declared per-section is caught: its kept findings go stale', (
     delete rule.perSection;
   }
 });
+
+test('every cache a rule keeps per tree is one the incremental analysis knows', () => {
+  // A per-section rule that reads the whole tree through a new cache would see other top-level nodes: the
+  // directives that cache reads must join SURROUNDINGS in service.ts, and the cache this list.
+  const known = ['catalog/modules.ts', 'catalog/placement.ts', 'catalog/wsgi-reach.ts', 'model/defines.ts', 'model/variables.ts', 'rules/arguments/require.ts'];
+  const root = path.join(__dirname, '..', '..', '..', 'server');
+  const found: string[] = [];
+  const visit = (dir: string) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, e.name);
+      if (e.isDirectory()) visit(file);
+      else if (file.endsWith('.ts') && /(Weak)?Map<ConfigAst\b/.test(fs.readFileSync(file, 'utf8'))) found.push(path.relative(root, file).split(path.sep).join('/'));
+    }
+  };
+  visit(root);
+  assert.deepEqual(found.sort(), known);
+});
+
+/** Hosts enough that an edit of one re-reads less than half of the document (so findings are kept for the rest). */
+const fillers = Array.from({ length: 8 }, (_, i) => `<VirtualHost *:80>\n    ServerName f${i}.example\n</VirtualHost>\n`).join('');
+
+// One case per kind of surroundings: a finding on one top-level node changes with an edit of another.
+const surroundings: Array<{ name: string; text: string; from: string; to: string }> = [
+  { name: 'a Define', text: `# defines\n${fillers}WSGIDaemonProcess site processes=\${N}\n`, from: '# defines\n', to: 'Define N many\n' },
+  { name: 'a LoadModule', text: `# modules\n${fillers}FooBarBaz on\n`, from: '# modules\n', to: 'LoadModule foo_module modules/mod_foo.so\n' },
+  { name: 'an <If> chain', text: `<If "true">\n</If>\n${fillers}<IfModule mod_ssl.c>\n<Else>\n</Else>\n</IfModule>\n`, from: '<If "true">\n</If>\n', to: '# no If\n' },
+  { name: 'a Require provider', text: `# providers\n${fillers}<Location />\n    Require admins\n</Location>\n`, from: '# providers\n', to: '<AuthzProviderAlias ldap-group admins cn=admins>\n</AuthzProviderAlias>\n' },
+];
+
+for (const c of surroundings) {
+  test(`an edit that changes ${c.name} is followed by the findings it changes on other top-level nodes`, () => {
+    const uri = 'file:///srv/site.conf';
+    const edited = c.text.replace(c.from, c.to);
+    const cache = new AnalysisCache();
+    cache.get(uri, c.text, 0).reports;
+    const want = analyzeText(uri, edited).reports;
+    const said = (reports: readonly Report[]) => reports.map((r) => `${r.rule}: ${r.message}`);
+    assert.notDeepEqual(said(want), said(analyzeText(uri, c.text).reports), 'the case shows no dependency');
+    assert.deepEqual(cache.get(uri, edited, 1).reports, want);
+  });
+}
