@@ -134,9 +134,9 @@ for (let i = 0; i < 5; i++) starts.push(await firstDiagnostics(fs.readFileSync(s
 
 // ---------------------------------------------------------------- 2. in-process service
 let seed = 42;
-const { analyzeText } = require(path.join(ROOT, 'out/server/service.js'));
+const { analyzeText, AnalysisCache } = require(path.join(ROOT, 'out/server/service.js'));
 const features = loadFeatures();
-console.log('\n2. In-process service, after warm-up: median / p95 of 50 runs (budgets: 5k lines ≤ 10 ms, 24k ≤ 30 ms, hover/completion ≤ 2 ms)');
+console.log('\n2. In-process service, after warm-up: median / p95 of 50 runs (budgets: 5k lines ≤ 10 ms, 24k ≤ 30 ms, re-analysis, hover and completion ≤ 2 ms)');
 console.log('| input | lines | full analysis | re-analysis after 1-char edit | hover | completion |');
 console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
 const perLine = [];
@@ -147,7 +147,13 @@ for (const file of files) {
   const full = timeRuns(() => analyzeText('file:///bench.conf', text));
   const at = text.indexOf('threads=15', text.length >> 1);
   const edited = text.slice(0, at + 8) + '6' + text.slice(at + 9);
-  const edit = timeRuns(() => analyzeText('file:///bench.conf', edited));
+  // The editor's path: the cache re-analyses the new version from the previous one (each run is one edit away
+  // from the last: the two texts alternate), rules included (their findings are what gets published).
+  const cache = new AnalysisCache();
+  let version = 0;
+  const nextVersion = () => cache.get('file:///bench.conf', ++version % 2 ? edited : text, version).reports;
+  warmUp(nextVersion);
+  const edit = timeRuns(nextVersion);
   const analysis = analyzeText('file:///bench.conf', text);
   const hover = features.hover ? timeRuns(() => features.hover(analysis, randomPosition(analysis))) : undefined;
   const completion = features.completion ? timeRuns(() => features.completion(analysis, randomPosition(analysis))) : undefined;
