@@ -1,12 +1,11 @@
 // The analysis core, free of any transport: the language server and the CLI both call analyze().
-import type { ConfigAst, Node } from './syntax/ast';
-import { forEachNode, parse } from './syntax/parser';
-import { reparse, type Reparse } from './syntax/reparse';
-import { eolOf } from './syntax/text-edits';
-import { SectionReports } from './rules/section-reports';
+import type { ConfigAst } from './syntax/ast';
+import { parse } from './syntax/parser';
+import { reparse } from './syntax/reparse';
+import { nextLineage, runRulesKeeping, type Lineage } from './incremental';
 import { LineIndex } from './syntax/positions';
-import { buildModel, type ConfigModel, type ModelParts } from './model/model';
-import { rules, rulesById } from './rules';
+import { buildModel, type ConfigModel } from './model/model';
+import { rules } from './rules';
 import type { Report, RuleContext, SeveritySetting } from './rules/types';
 import { runRuleSet } from './rules/run';
 import { analyzePythonText, isPythonDocument, type PythonAnalysis } from './python/analyze';
@@ -66,20 +65,21 @@ function analyzeDocument(uri: string, text: string, version: number, settings: A
     const py = analyzePythonText(uri, text, version, settings, env.servingOf?.(uri));
     return { ...py, reports: withoutIgnored(text, py.reports) };
   }
+  if (!deferRules) {
+    const ast = parse(text);
+    const model = buildModel(ast);
+    // Ignore comments (`# apache-wsgi: ignore=…`) are applied per file, after the rules.
+    const reports = withoutIgnored(text, runRules({ uri, text, ast, model, seesWholeServer: false, scripts: env.scripts }, settings));
+    return { uri, version, text, ast, model, reports, lines: new LineIndex(text) };
+  }
+  // An analysis the cache makes has a next version: it continues the previous one's lineage (incremental.ts).
   const before = previous && previous.uri === uri ? lineages.get(previous) : undefined;
   const re = before && !before.consumed ? reparse(previous!.ast, text) : undefined;
-  if (re) before!.consumed = true;
+  const lineage = nextLineage(re && before, re, previous?.text ?? '', text);
   const ast = re ? re.ast : parse(text);
-  // Each top-level node's part of the model is kept too (for analyses the cache makes: they have a next version).
-  const parts: ModelParts | undefined = deferRules ? (re && before!.parts) || new WeakMap() : undefined;
-  const model = buildModel(ast, parts);
-  // The kept per-section findings stay valid unless the edit changed what those rules read beyond a node.
-  const kept = !deferRules ? undefined : re && before!.kept && !changesSurroundings(re, previous!.text, text) ? before!.kept : new SectionReports();
-  const lineage: Lineage = { kept, parts, consumed: false };
+  const model = buildModel(ast, lineage.parts);
   const input = { uri, text, ast, model, seesWholeServer: false, scripts: env.scripts };
-  // Ignore comments (`# apache-wsgi: ignore=…`) are applied per file, after the rules.
-  const runAll = () => withoutIgnored(text, lineage.kept ? runRulesKeeping(input, settings, lineage) : runRules(input, settings));
-  if (!deferRules) return { uri, version, text, ast, model, reports: runAll(), lines: new LineIndex(text) };
+  const runAll = () => withoutIgnored(text, runRulesKeeping(input, settings, lineage, runRules));
   const lines = re ? previous!.lines.edited(text, re.edit.start, re.edit.oldEnd, re.edit.newEnd) : new LineIndex(text);
   let reports: Report[] | undefined;
   const analysis: Analysis = {
@@ -105,71 +105,7 @@ function analyzeDocument(uri: string, text: string, version: number, settings: A
   return analysis;
 }
 
-/** What an analysis made by the cache passes on to the next version of its document. */
-interface Lineage {
-  /** The per-section findings kept so far (undefined: none are kept, e.g. a finding reached beyond its node). */
-  kept: SectionReports | undefined;
-  /** Each top-level node's part of the model. */
-  parts: ModelParts | undefined;
-  /** Its tree was taken over by the next version's analysis. */
-  consumed: boolean;
-}
-
 const lineages = new WeakMap<Analysis, Lineage>();
-
-/**
- * The directives and sections a per-section rule reads beyond the node it judges, through the caches the rules
- * keep per tree (weak maps keyed by the tree): the Define state (wsgi-reach.ts), the modules loaded (modules.ts,
- * placement.ts), <If>/<ElseIf>/<Else> chains (an <Else> inside <IfModule> continues an <If> of another top-level
- * node: context/explain.ts), and the Require providers a config defines (arguments/require.ts). A test lists those
- * caches, so a new one is not missed here.
- */
-const SURROUNDINGS = new Set(['define', 'undefine', 'loadmodule', 'if', 'elseif', 'else', 'authzprovideralias', 'luaauthzprovider', 'authnzfcgidefineprovider']);
-
-/**
- * Whether the edit changed what a per-section rule reads beyond the node it judges (above), or the line-break style
- * its fixes are written in.
- */
-function changesSurroundings(re: Reparse, oldText: string, text: string): boolean {
-  if (eolOf(oldText) !== eolOf(text)) return true;
-  let found = false;
-  const look = (nodes: readonly Node[]) =>
-    forEachNode(nodes, (n) => {
-      if (n.kind !== 'comment' && SURROUNDINGS.has(n.nameLower)) found = true;
-    });
-  look(re.removed);
-  look(re.added);
-  return found;
-}
-
-const ruleOrder = new Map(rules.map((r, i) => [r.id, i]));
-
-/**
- * Every enabled config rule, as runRules, with the per-section rules run only on the top-level nodes that have no
- * kept findings (all of them the first time: then one pass, whose findings are kept). The result is runRules's:
- * its order is by place, then by rule (the list's order), then as each rule reported.
- */
-function runRulesKeeping(input: Omit<RuleContext, 'report'>, settings: AnalysisSettings, lineage: Lineage): Report[] {
-  const kept = lineage.kept!;
-  const top = input.ast.children;
-  const missing = top.filter((n) => !kept.has(n));
-  if (missing.length * 2 > top.length) {
-    const all = runRules(input, settings);
-    if (all.some((r) => r.rule === 'internal-error') || !kept.keep(input.ast, top, all.filter((r) => rulesById.get(r.rule)?.perSection))) lineage.kept = undefined;
-    return all;
-  }
-  const withVersion = { ...input, apacheVersion: input.apacheVersion ?? settings.apacheVersion };
-  const sectionRules = rules.filter((r) => r.perSection);
-  const documentRules = rules.filter((r) => !r.perSection);
-  const fresh = runRuleSet(sectionRules, { ...withVersion, model: buildModel({ ...input.ast, children: missing }) }, settings.severities);
-  const others = runRuleSet(documentRules, withVersion, settings.severities);
-  if (fresh.some((r) => r.rule === 'internal-error') || others.some((r) => r.rule === 'internal-error') || !kept.keep(input.ast, missing, fresh)) {
-    lineage.kept = undefined;
-    return runRules(input, settings);
-  }
-  for (const n of top) for (const r of kept.at(n)!) others.push(r);
-  return others.sort((a, b) => a.start - b.start || a.end - b.end || ruleOrder.get(a.rule)! - ruleOrder.get(b.rule)!);
-}
 
 /** Runs every enabled config rule. */
 export function runRules(input: Omit<RuleContext, 'report'>, settings: AnalysisSettings = {}): Report[] {
