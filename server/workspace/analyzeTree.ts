@@ -2,6 +2,8 @@
 // its own offsets. Section balance is checked per file, as Apache does (a file must close what it opens).
 import * as path from 'node:path';
 import { parse } from '../syntax/parser';
+import { reparse } from '../syntax/reparse';
+import { nextLineage, runRulesKeeping, type Lineage } from '../incremental';
 import { LineIndex } from '../syntax/positions';
 import type { ConfigAst, ParseProblem } from '../syntax/ast';
 import { buildModel, type ConfigModel } from '../model/model';
@@ -53,18 +55,63 @@ export function treeFileOf(tree: TreeAnalysis, file: string): string | undefined
 
 const SERVER_ROOT_FILES = new Set(['apache2.conf', 'httpd.conf']);
 
-export function analyzeTree(tree: ServerTree, settings: AnalysisSettings = {}, env: AnalysisEnv = {}): TreeAnalysis {
-  const ast = parse(tree.text);
+/**
+ * What a tree analysis made for the language server hands the next analysis of the same root (the CLI keeps none):
+ * the spliced text's syntax is re-read only around what changed, and each top-level node's model part and
+ * per-section findings are kept (incremental.ts), as for a single document.
+ */
+interface TreeLineage {
+  lineage: Lineage;
+  /** The spliced text's own parse problems (the analysis's ast holds each file's instead). */
+  spliced: ParseProblem[];
+  seesWholeServer: boolean;
+  environment: ReadonlyMap<string, string>;
+  /**
+   * The own syntax of each file whose text changed in this analysis (the file being edited, mostly): its next
+   * version's problems come from re-reading it around the edit. Files that did not change keep their problems.
+   */
+  edited: Map<string, ConfigAst>;
+}
+
+const treeLineages = new WeakMap<TreeAnalysis, TreeLineage>();
+
+/**
+ * Analyses a tree. With `incremental` (the language server), the analysis continues the lineage of
+ * `incremental.previous`, an analysis of the same root before an edit, which it consumes.
+ */
+export function analyzeTree(tree: ServerTree, settings: AnalysisSettings = {}, env: AnalysisEnv = {}, incremental?: { previous?: TreeAnalysis }): TreeAnalysis {
+  const seesWholeServer = tree.complete && SERVER_ROOT_FILES.has(path.basename(tree.root));
+  const previous = incremental?.previous;
+  const base = previous && treeLineages.get(previous);
+  const re = base && !base.lineage.consumed ? reparse({ ...previous!.ast, problems: base.spliced }, tree.text) : undefined;
+  const sameContext = base !== undefined && base.seesWholeServer === seesWholeServer && sameEntries(base.environment, tree.environment);
+  const lineage = incremental ? nextLineage(re && base!.lineage, re, previous?.tree.text ?? '', tree.text, sameContext) : undefined;
+  const ast = re ? re.ast : parse(tree.text);
   // A tree that is one file without includes has that file's text: its parse problems are at hand already.
   const whole = ast.problems;
   ast.problems = [];
   // Debian's envvars: `${APACHE_LOG_DIR}` is known to every rule that reads variables at an offset.
   setEnvironment(ast, tree.environment);
   const fileProblems = new Map<string, ParseProblem[]>();
+  const fileLines = new Map<string, LineIndex>();
+  const edited = new Map<string, ConfigAst>();
+  let unbalanced = false;
   for (const [file, text] of tree.files) {
-    const own = text === tree.text ? whole : parse(text).problems;
+    // A file whose text did not change has the problems and line index it had (each file's, in its own offsets).
+    const was = previous?.files.get(file);
+    if (was && was.text === text) fileLines.set(file, was.lines);
+    let own: ParseProblem[];
+    if (text === tree.text) own = whole;
+    else if (was && was.text === text) own = was.problems;
+    else {
+      const before = base?.edited.get(file);
+      const alone = (before && reparse(before, text)?.ast) || parse(text);
+      if (lineage) edited.set(file, alone);
+      own = alone.problems;
+    }
     fileProblems.set(file, own);
     for (const p of own) {
+      if (STRUCTURAL.has(p.kind)) unbalanced = true;
       const mapped = problemToTree(tree, file, p);
       if (mapped) ast.problems.push(mapped);
     }
@@ -74,22 +121,14 @@ export function analyzeTree(tree: ServerTree, settings: AnalysisSettings = {}, e
     const end = toTreeOffset(tree, p.file, p.end);
     return start === undefined || end === undefined ? [] : [{ ...p, start, end }];
   });
-  const model = buildModel(ast);
-  const seesWholeServer = tree.complete && SERVER_ROOT_FILES.has(path.basename(tree.root));
-  const reports = runRules(
-    {
-      uri: tree.root,
-      text: tree.text,
-      ast,
-      model,
-      seesWholeServer,
-      includeProblems,
-      scripts: env.scripts,
-    },
-    settings,
-  );
+  const model = buildModel(ast, lineage?.parts);
+  const input = { uri: tree.root, text: tree.text, ast, model, seesWholeServer, includeProblems, scripts: env.scripts };
+  // A file that does not close what it opens puts problems of other top-level nodes where a per-section rule reads
+  // them (unknown-directive's closing tags): then every rule runs, and nothing is kept.
+  if (lineage && unbalanced) lineage.kept = undefined;
+  const reports = lineage?.kept ? runRulesKeeping(input, settings, lineage, runRules) : runRules(input, settings);
   const files = new Map<string, FileFindings>();
-  for (const [file, text] of tree.files) files.set(file, { file, text, lines: new LineIndex(text), reports: [], problems: fileProblems.get(file) ?? [] });
+  for (const [file, text] of tree.files) files.set(file, { file, text, lines: fileLines.get(file) ?? new LineIndex(text), reports: [], problems: fileProblems.get(file) ?? [] });
   // A finding met twice (the same file included twice) is kept once: same file, rule, range and message. Each
   // file's kept findings are grouped by start offset, so a new one is compared with the few at its start (a key
   // string per finding cost ~5 ms of a cold run with 5,000 findings).
@@ -108,7 +147,18 @@ export function analyzeTree(tree: ServerTree, settings: AnalysisSettings = {}, e
   }
   // Ignore comments apply per file: an `ignore-file=` in one file leaves the others alone.
   for (const f of files.values()) f.reports = withoutIgnored(f.text, f.reports);
-  return { tree, files, ast, model };
+  const analysis: TreeAnalysis = { tree, files, ast, model };
+  if (lineage) treeLineages.set(analysis, { lineage, spliced: whole, seesWholeServer, environment: tree.environment, edited });
+  return analysis;
+}
+
+/** Problems that depend on what follows them in the file (a section closed later, or never). */
+const STRUCTURAL: ReadonlySet<ParseProblem['kind']> = new Set(['unclosed-section', 'mismatched-close', 'stray-close']);
+
+function sameEntries(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
 }
 
 function problemToTree(tree: ServerTree, file: string, p: ParseProblem): ParseProblem | undefined {

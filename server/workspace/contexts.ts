@@ -16,6 +16,11 @@ export class ServerContexts {
   private folders: string[] = [];
   private roots: string[] | undefined;
   private readonly trees = new Map<string, TreeAnalysis>();
+  /**
+   * A dropped tree, kept until its root is analysed again: the new analysis re-reads only what changed in its text
+   * (analyzeTree's incremental lineage), and consumes it.
+   */
+  private readonly previous = new Map<string, TreeAnalysis>();
   /** The paths each tree asked for the text of (its files, Include candidates, the WSGI scripts it parsed). */
   private readonly reads = new Map<string, Set<string>>();
   private env: AnalysisEnv = {};
@@ -31,6 +36,7 @@ export class ServerContexts {
     this.roots = undefined;
     this.trees.clear();
     this.reads.clear();
+    this.previous.clear();
   }
 
   configure(settings: AnalysisSettings, treeOptions: TreeOptions = {}): void {
@@ -38,6 +44,7 @@ export class ServerContexts {
     this.treeOptions = treeOptions;
     this.trees.clear();
     this.reads.clear();
+    this.previous.clear();
   }
 
   /** What tree analyses may read beyond the configuration (the WSGI scripts). */
@@ -45,6 +52,7 @@ export class ServerContexts {
     this.env = env;
     this.trees.clear();
     this.reads.clear();
+    this.previous.clear();
   }
 
   /** Every server tree of the workspace, analysed (Python scripts ask which of them serve them). */
@@ -54,9 +62,11 @@ export class ServerContexts {
 
   /** Call when any file's content may have changed (an edit, a file created or deleted on disk). */
   invalidate(structureChanged = false): void {
-    this.trees.clear();
-    this.reads.clear();
-    if (structureChanged) this.roots = undefined;
+    for (const root of this.trees.keys()) this.drop(root);
+    if (structureChanged) {
+      this.roots = undefined;
+      this.previous.clear();
+    }
   }
 
   /**
@@ -68,11 +78,16 @@ export class ServerContexts {
   textChanged(paths: readonly string[]): void {
     const keys = new Set(paths);
     for (const [root, reads] of this.reads) {
-      if (this.readsAny(reads, keys)) {
-        this.trees.delete(root);
-        this.reads.delete(root);
-      }
+      if (this.readsAny(reads, keys)) this.drop(root);
     }
+  }
+
+  /** Forgets a root's tree, keeping it as the base of the root's next analysis. */
+  private drop(root: string): void {
+    const tree = this.trees.get(root);
+    if (tree) this.previous.set(root, tree);
+    this.trees.delete(root);
+    this.reads.delete(root);
   }
 
   private readsAny(reads: ReadonlySet<string>, keys: ReadonlySet<string>): boolean {
@@ -110,7 +125,8 @@ export class ServerContexts {
       const reads = new Set<string>();
       const files = recordReads(this.files, reads);
       const env = this.env.scripts ? { ...this.env, scripts: recordScriptReads(this.env.scripts, reads) } : this.env;
-      t = analyzeTree(buildTree(files, root, this.treeOptions), this.settings, env);
+      t = analyzeTree(buildTree(files, root, this.treeOptions), this.settings, env, { previous: this.previous.get(root) });
+      this.previous.delete(root);
       if (this.files.realPath) t.realPath = (f) => this.files.realPath?.(f);
       this.trees.set(root, t);
       this.reads.set(root, reads);

@@ -72,3 +72,41 @@ test('a tree that does not read the edited file is kept; one that does is read a
   assert.notEqual(again, one, 'read again');
   assert.equal(contexts.findingsFor('/w/shared/a.conf')?.findings.text, 'Listen 82\n');
 });
+
+// A server whose site files hold many hosts: an edit re-reads only the top-level nodes around it in the tree's
+// spliced text (analyzeTree's incremental lineage), keeping the others with their per-section findings.
+const SITES = ['/w/sites/a.conf', '/w/sites/b.conf', '/w/sites/c.conf'];
+const siteHost = (site: string, i: number) =>
+  `<VirtualHost *:80>\n    ServerName ${site}${i}.example\n    WSGIDaemonProcess ${site}${i} processes=2 threads=15\n    WSGIProcessGroup ${site}${i}\n    WSGIScriptAlias / /srv/${site}${i}/wsgi.py\n</VirtualHost>\n`;
+const siteText = (site: string) => Array.from({ length: 6 }, (_, i) => siteHost(site, i)).join('');
+const PIECES = ['', 'a', '1', ' ', '\n', '#', '=', '"', 'threads=2 ', 'Define X 1\n', 'ServerName a0.example\n', 'WSGIProcessGroup b1\n', '</VirtualHost>\n', '<VirtualHost *:80>\n', '${X}'];
+
+test('typing in a site file of a many-host server: each tree read again from the last equals one read afresh', () => {
+  const disk: Record<string, string> = { '/w/etc/apache2.conf': 'Listen 80\nIncludeOptional /w/sites/*.conf\n' };
+  for (const f of SITES) disk[f] = siteText(f.slice(-6, -5));
+  const edit = fc.record({ file: fc.constantFrom(...SITES), at: fc.nat(), remove: fc.nat(3), insert: fc.constantFrom(...PIECES) });
+  let reused = 0;
+  fc.assert(
+    fc.property(fc.array(edit, { minLength: 1, maxLength: 8 }), (edits) => {
+      const open = new Map(SITES.map((f) => [f, disk[f]]));
+      const contexts = contextsOver(disk, open);
+      let tree = contexts.findingsFor(SITES[0])!.tree;
+      for (const e of edits) {
+        const text = open.get(e.file)!;
+        const at = e.at % (text.length + 1);
+        open.set(e.file, text.slice(0, at) + e.insert + text.slice(at + e.remove));
+        contexts.textChanged([e.file]);
+        const before = new Set(tree.ast.children);
+        tree = contexts.findingsFor(SITES[0])!.tree;
+        if (tree.ast.children.some((n) => before.has(n))) reused++;
+        assert.equal(snapshotOf(contexts), snapshotOf(contextsOver(disk, open)));
+      }
+    }),
+    { numRuns: 150 },
+  );
+  assert.ok(reused > 0, 'no tree re-used its previous syntax');
+});
+
+function snapshotOf(contexts: ServerContexts): string {
+  return JSON.stringify(['/w/etc/apache2.conf', ...SITES].map((f) => contexts.findingsFor(f)?.findings).map((f) => f && { text: f.text, reports: f.reports, problems: f.problems }));
+}
