@@ -72,15 +72,19 @@ export interface WsgiMalformed {
   unresolved: boolean;
 }
 
-export interface WsgiArguments {
+/** A directive's positional words as mod_wsgi reads them, and where and whether Apache reads it. */
+export interface WsgiHead {
   directive: WsgiOptionDirective;
   node: DirectiveNode;
   positional: readonly WsgiToken[];
-  options: readonly WsgiOptionToken[];
-  malformed: readonly WsgiMalformed[];
   reach: ReachInfo;
   /** End of the directive's logical line: Apache reports errors on its last physical line. */
   lineEnd: number;
+}
+
+export interface WsgiArguments extends WsgiHead {
+  options: readonly WsgiOptionToken[];
+  malformed: readonly WsgiMalformed[];
 }
 
 /**
@@ -141,6 +145,18 @@ const gatheredMalformed = new Gathered<WsgiMalformed>();
  * cached: the rules read each directive once through wsgi-scan's per-model lists (wsgiDirectives).
  */
 export function readWsgiArguments(ast: ConfigAst, node: DirectiveNode, wholeServer: boolean): WsgiArguments | null {
+  return read(ast, node, wholeServer, true) as WsgiArguments | null;
+}
+
+/**
+ * readWsgiArguments(…) without `options` and `malformed`: the same reading, stopped once the positional words are
+ * read (the options after them are not parsed). For rules that only need a WSGIDaemonProcess's group name.
+ */
+export function readWsgiHead(ast: ConfigAst, node: DirectiveNode, wholeServer: boolean): WsgiHead | null {
+  return read(ast, node, wholeServer, false);
+}
+
+function read(ast: ConfigAst, node: DirectiveNode, wholeServer: boolean, whole: boolean): WsgiArguments | WsgiHead | null {
   const directive = wsgiOptionDirective(node.nameLower);
   const line = directive ? lineOf(ast, node.start) : undefined;
   if (!directive || !line) return null;
@@ -160,6 +176,10 @@ export function readWsgiArguments(ast: ConfigAst, node: DirectiveNode, wholeServ
     if (opt) options.add(opt);
     else positional.add(word(src, pos));
     pos = src.pos;
+  }
+  if (!whole) {
+    options.count = 0;
+    return { directive, node, positional: positional.take(), reach, lineEnd: line.end };
   }
   while (pos < s.length) {
     const opt = parseOption(src, pos, null);

@@ -4,25 +4,26 @@
 import type { RuleContext } from '../rules/types';
 import type { SectionNode } from '../syntax/ast';
 import { directivesNamed, enclosingVirtualHost } from '../model/model';
-import { wsgiDirectives } from './wsgi-scan';
-import type { WsgiArguments } from './wsgi-arguments';
+import { wsgiHeads } from './wsgi-scan';
+import type { WsgiHead } from './wsgi-arguments';
 import { definesAt, reachOf } from './wsgi-reach';
 import { environmentOf, substitute } from '../model/variables';
 
 export interface DaemonDef {
   name: string;
-  args: WsgiArguments;
+  /** The WSGIDaemonProcess read up to its name (wsgiArgumentsOf gives its options). */
+  args: WsgiHead;
   vhost: SectionNode | null;
 }
 
-const defsCache = new WeakMap<readonly WsgiArguments[], readonly DaemonDef[]>();
+const defsCache = new WeakMap<readonly WsgiHead[], readonly DaemonDef[]>();
 
 /**
  * Every WSGIDaemonProcess Apache may read, in document order. Built once per model and view (keyed by
- * wsgiDirectives' list, which is one per model and view): two rules ask. Shared: read it, never change it.
+ * wsgiHeads' list, which is one per model and view): two rules ask. Shared: read it, never change it.
  */
 export function daemonDefs(ctx: RuleContext): readonly DaemonDef[] {
-  const list = wsgiDirectives(ctx, 'wsgidaemonprocess');
+  const list = wsgiHeads(ctx, 'wsgidaemonprocess');
   const hit = defsCache.get(list);
   if (hit) return hit;
   const defs: DaemonDef[] = [];

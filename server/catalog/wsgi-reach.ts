@@ -159,8 +159,31 @@ const TOP_REACH: FixedReach = { depth: 0, skipped: null, skippedDepth: -1, maybe
 const fixedMemo = new WeakMap<SectionNode, FixedReach>();
 const NO_VARS = new Map<string, string | null>();
 
-/** Worked out once per section, from the outside in and without recursion (nesting can be deep). */
+/**
+ * A section's FixedReach. A section that changes nothing shares the answer around it (fixedWithin keeps `outer`
+ * as its own), so a few such sections (<VirtualHost>, <Directory> …) are passed on the way up without the memo:
+ * a file whose sections all change nothing never fills it.
+ */
 function fixedOf(section: SectionNode): FixedReach {
+  let s: SectionNode | null = section;
+  for (let steps = 0; s && steps < SHALLOW && changesNothing(s); steps++) s = s.parent;
+  return s ? memoFixedOf(s) : TOP_REACH;
+}
+
+/** How many sections fixedOf passes before it asks the memo: deep nesting stays linear in the file's size. */
+const SHALLOW = 8;
+
+/**
+ * Whether fixedWithin surely gives a section the answer around it, by its name alone (sectionReach is 'active' for
+ * any name but these). False for <IfModule>, whose answer depends on its argument: the memo keeps that one.
+ */
+function changesNothing(s: SectionNode): boolean {
+  const n = s.nameLower;
+  return n !== 'ifdefine' && n !== 'ifmodule' && !UNCERTAIN_SECTIONS.has(n);
+}
+
+/** Worked out once per section, from the outside in and without recursion (nesting can be deep). */
+function memoFixedOf(section: SectionNode): FixedReach {
   const known = fixedMemo.get(section);
   if (known) return known;
   // The common case, the section around it already known: no work list.

@@ -1,9 +1,10 @@
 // Per-analysis indexes the rules share, each computed once per model on first use: rules ask their questions per
 // script alias or per group reference, and answering each by scanning every directive of every host made the
 // analysis quadratic in the number of virtual hosts.
-import type { Node, SectionNode } from '../syntax/ast';
+import type { DirectiveNode, Node, SectionNode } from '../syntax/ast';
 import type { ConfigModel, DaemonGroup, VirtualHost } from './model';
-import { enclosingVirtualHost } from './model';
+import { directivesNamed, enclosingVirtualHost } from './model';
+import { wsgiOptionDirectives } from '../catalog/wsgi-options';
 
 /** The answer for a host with no entries (shared, so a lookup per alias allocates nothing). */
 const NONE: readonly never[] = Object.freeze([]);
@@ -93,4 +94,55 @@ export function vhostEntry(model: ConfigModel, section: SectionNode): VirtualHos
 /** The first WSGIDaemonProcess defining `name`. */
 export function firstDaemonNamed(model: ConfigModel, name: string): DaemonGroup | undefined {
   return lookupsOf(model).daemons.get(name);
+}
+
+/**
+ * The directive names the rules that join facts across the document look for. Each of them used to scan all of the
+ * model's directives for its own (a scan per rule or per name: on a large file one costs as much as a rule's whole
+ * work, the nodes being spread over the heap); these are gathered together, in one pass on the first ask.
+ */
+const INDEXED_NAMES: readonly string[] = [
+  ...wsgiOptionDirectives().map((d) => d.name.toLowerCase()),
+  'alias', 'scriptalias', 'loadmodule', 'require', 'allow',
+  'wsgiprocessgroup', 'wsgiapplicationgroup', 'wsgicallableobject', 'wsgirestrictembedded', 'wsgisocketprefix',
+];
+
+const nameIndexes = new WeakMap<ConfigModel, Map<string, DirectiveNode[]>>();
+
+/**
+ * directivesNamed(model, nameLower): the same directives, in the same (document) order. The names of INDEXED_NAMES
+ * are all gathered in one pass; any other is asked of directivesNamed. Shared: read it, never change it.
+ */
+export function namedDirectives(model: ConfigModel, nameLower: string): readonly DirectiveNode[] {
+  let index = nameIndexes.get(model);
+  if (!index) {
+    index = new Map();
+    for (const name of INDEXED_NAMES) index.set(name, []);
+    const directives = model.directives;
+    for (let i = 0; i < directives.length; i++) index.get(directives[i].nameLower)?.push(directives[i]);
+    nameIndexes.set(model, index);
+  }
+  return index.get(nameLower) ?? directivesNamed(model, nameLower);
+}
+
+/** The directives named any of `namesLower` (distinct names), in document order: their namedDirectives lists merged. */
+export function namedDirectivesAmong(model: ConfigModel, namesLower: readonly string[]): DirectiveNode[] {
+  const lists: Array<readonly DirectiveNode[]> = [];
+  for (const name of namesLower) {
+    const list = namedDirectives(model, name);
+    if (list.length) lists.push(list);
+  }
+  if (lists.length === 1) return lists[0].slice();
+  let total = 0;
+  for (const list of lists) total += list.length;
+  // Each list is in document order (rising starts; two directives never share one): take the earliest head each time.
+  // Made at its size: no array grown by push.
+  const merged = new Array<DirectiveNode>(total);
+  const at = new Array<number>(lists.length).fill(0);
+  for (let m = 0; m < total; m++) {
+    let pick = -1;
+    for (let k = 0; k < lists.length; k++) if (at[k] < lists[k].length && (pick < 0 || lists[k][at[k]].start < lists[pick][at[pick]].start)) pick = k;
+    merged[m] = lists[pick][at[pick]++];
+  }
+  return merged;
 }

@@ -33,13 +33,21 @@ export function normalizePath(p: string): string {
 }
 
 export function dirnameOf(p: string): string {
-  const n = normalizePath(p);
+  return dirnameOfNormal(normalizePath(p));
+}
+
+export function basenameOf(p: string): string {
+  return basenameOfNormal(normalizePath(p));
+}
+
+/** dirnameOf for a path normalizePath already gave (a caller wanting both parts normalizes once). */
+export function dirnameOfNormal(n: string): string {
   const i = n.lastIndexOf('/');
   return i <= 0 ? (n.startsWith('/') ? '/' : '.') : n.slice(0, i);
 }
 
-export function basenameOf(p: string): string {
-  const n = normalizePath(p);
+/** basenameOf for a path normalizePath already gave. */
+export function basenameOfNormal(n: string): string {
   return n.slice(n.lastIndexOf('/') + 1);
 }
 

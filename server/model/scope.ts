@@ -5,9 +5,9 @@
 import type { DirectiveNode, Node, SectionNode, Word } from '../syntax/ast';
 import { sectionInfo } from '../catalog/sections';
 import type { ConfigModel, ScriptAlias } from './model';
-import { directivesNamed, enclosingVirtualHost } from './model';
-import { visibleFrom } from './host-index';
-import { basenameOf, dirnameOf, directoryCovers, filesMatches, isDynamic, normalizePath, urlPrefixMatches } from './paths';
+import { enclosingVirtualHost } from './model';
+import { namedDirectives, visibleFrom } from './host-index';
+import { basenameOfNormal, dirnameOfNormal, directoryCovers, filesMatches, isDynamic, normalizePath, urlPrefixMatches } from './paths';
 
 /** `maybe`: a section we cannot evaluate statically (regex, <If>, a <Location> narrower than the alias). */
 export type Applies = 'yes' | 'maybe' | 'no';
@@ -21,7 +21,9 @@ export function scriptLocation(alias: ScriptAlias): Readonly<{ dir?: string; fil
 function locate(t: string | undefined): { dir?: string; file?: string } {
   if (!t || isDynamic(t) || !t.startsWith('/')) return {};
   if (t.endsWith('/')) return { dir: normalizePath(t) };
-  return { dir: dirnameOf(t), file: basenameOf(t) };
+  // dirnameOf(t) and basenameOf(t), normalizing t once.
+  const n = normalizePath(t);
+  return { dir: dirnameOfNormal(n), file: basenameOfNormal(n) };
 }
 
 /** Sections between a node and its <VirtualHost> (or the top), innermost first; transparent ones skipped. */
@@ -163,7 +165,7 @@ function resolveSetting(model: ConfigModel, alias: ScriptAlias, directiveLower: 
   let maybes: Maybe[] | null = null;
   let at = 0;
   // A directive inside another virtual host never applies to an alias of this one.
-  for (const d of visibleFrom(directivesNamed(model, directiveLower), alias.vhost)) {
+  for (const d of visibleFrom(namedDirectives(model, directiveLower), alias.vhost)) {
     if (!d.args[0]) continue;
     const applies = appliesTo(d, alias);
     if (applies === 'no') continue;

@@ -2,8 +2,8 @@
 // WSGIDaemonProcess with a name already used ("Name duplicates previous WSGI daemon definition.").
 import type { Rule } from './types';
 import { WSGI_DOCS } from './types';
-import type { WsgiArguments } from '../catalog/wsgi-arguments';
-import { wsgiDirectives, reportRejected } from '../catalog/wsgi-scan';
+import type { WsgiHead } from '../catalog/wsgi-arguments';
+import { wsgiArgumentsOf, wsgiHeads, reportRejected } from '../catalog/wsgi-scan';
 import { apacheRange, scopeOf, wholeLines } from '../catalog/wsgi-edits';
 
 export const wsgiDuplicateDaemon: Rule = {
@@ -13,8 +13,9 @@ export const wsgiDuplicateDaemon: Rule = {
   description: 'A WSGIDaemonProcess group name defined twice anywhere in the server; the second definition fails.',
   docUrl: `${WSGI_DOCS}WSGIDaemonProcess.html`,
   check(ctx) {
-    const first = new Map<string, WsgiArguments>();
-    for (const args of wsgiDirectives(ctx, 'wsgidaemonprocess')) {
+    const first = new Map<string, WsgiHead>();
+    // Only the group names are compared: the options are read (whole) only for a definition reported here.
+    for (const args of wsgiHeads(ctx, 'wsgidaemonprocess')) {
       const name = args.positional[0];
       if (!name || name.text === '' || name.unresolved) continue;
       const earlier = first.get(name.text);
@@ -25,7 +26,7 @@ export const wsgiDuplicateDaemon: Rule = {
       // Removing is safe only for an identical definition in the same section: references keep resolving the same.
       const same = words(ctx.text, earlier) === words(ctx.text, args) && earlier.node.parent === args.node.parent;
       reportRejected(ctx, [earlier, args], {
-        ...apacheRange(ctx.text, args, name.start, name.end),
+        ...apacheRange(ctx.text, wsgiArgumentsOf(ctx, args), name.start, name.end),
         message: `Daemon process group '${name.text}' is already defined ${scopeOf(earlier.node)}; group names must be unique in the whole server, across all virtual hosts, so mod_wsgi rejects this second definition.`,
         fixes: same ? [{ title: 'Remove this repeated definition', preferred: true, edits: [{ ...wholeLines(ctx.text, args.node.start, args.lineEnd), newText: '' }] }] : [],
       });
@@ -33,6 +34,6 @@ export const wsgiDuplicateDaemon: Rule = {
   },
 };
 
-function words(text: string, args: WsgiArguments): string {
+function words(text: string, args: WsgiHead): string {
   return text.slice(args.node.start, args.lineEnd).replace(/\\\r?\n/g, ' ').trim().split(/\s+/).join(' ');
 }

@@ -5,6 +5,7 @@ import type { Fix, Rule } from './types';
 import { WSGI_DOCS } from './types';
 import { accessibleGroups, effectiveProcessGroup, freshNameAmong, takenGroupNames, usedGroupNames } from '../model/groups';
 import { hostNameOf, virtualHostOf } from '../model/hosts';
+import { namedDirectives } from '../model/host-index';
 import { scriptLocation } from '../model/scope';
 import { basenameOf } from '../model/paths';
 import { insertAbove, insertBelow } from '../model/edits';
@@ -19,13 +20,14 @@ export const wsgiEmbeddedMode: Rule = {
   docUrl: `${WSGI_DOCS}WSGIDaemonProcess.html`,
   check(ctx) {
     const { model, text } = ctx;
-    const used = usedGroupNames(model);
-    const restricted = model.directives.some((d) => d.nameLower === 'wsgirestrictembedded' && d.args[0]?.value.toLowerCase() === 'on');
     const embedded = model.scriptAliases.filter((a) => {
       const group = effectiveProcessGroup(model, a);
       return group.value === null && group.certain && a.url && a.target;
     });
+    // Nothing else is needed when no alias runs embedded (a config in daemon mode): not even a look at every directive.
     if (embedded.length === 0) return;
+    const used = usedGroupNames(model);
+    const restricted = namedDirectives(model, 'wsgirestrictembedded').some((d) => d.args[0]?.value.toLowerCase() === 'on');
     // What depends on the alias only through its host is worked out once per host (a config without daemon mode
     // has an embedded alias in every host): the first embedded alias, and the groups the host may delegate to.
     const anchors = new Map<SectionNode | null, ScriptAlias>();

@@ -4,6 +4,7 @@
 import type { Rule } from './types';
 import { WSGI_DOCS } from './types';
 import { effectiveProcessGroup, runsEmbedded } from '../model/groups';
+import { namedDirectives } from '../model/host-index';
 
 export const wsgiPreforkEmbedded: Rule = {
   id: 'wsgi-prefork-embedded',
@@ -12,7 +13,7 @@ export const wsgiPreforkEmbedded: Rule = {
   docUrl: `${WSGI_DOCS}WSGIDaemonProcess.html`,
   check(ctx) {
     const { model } = ctx;
-    const prefork = model.directives.find((d) => d.nameLower === 'loadmodule' && d.args[0]?.value === 'mpm_prefork_module');
+    const prefork = namedDirectives(model, 'loadmodule').find((d) => d.args[0]?.value === 'mpm_prefork_module');
     if (!prefork) return;
     for (const alias of model.scriptAliases) {
       const group = effectiveProcessGroup(model, alias);

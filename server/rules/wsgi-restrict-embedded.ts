@@ -5,7 +5,8 @@ import type { Node } from '../syntax/ast';
 import type { Rule } from './types';
 import { WSGI_DOCS } from './types';
 import { effectiveProcessGroup, runsEmbedded } from '../model/groups';
-import { directivesNamed, enclosingVirtualHost } from '../model/model';
+import { enclosingVirtualHost } from '../model/model';
+import { namedDirectives } from '../model/host-index';
 import { insertAbove } from '../model/edits';
 
 /** The outermost <VirtualHost> around a node, or the node itself: a place at server level above it. */
@@ -25,11 +26,11 @@ export const wsgiRestrictEmbedded: Rule = {
     const { model } = ctx;
     const first = model.daemons[0];
     if (!first || model.scriptAliases.length === 0) return;
-    if (directivesNamed(model, 'wsgirestrictembedded').length > 0) return;
+    if (namedDirectives(model, 'wsgirestrictembedded').length > 0) return;
     // WSGIRestrictEmbedded is allowed at server level only; a lone file of <VirtualHost> blocks cannot hold it,
     // so ask for it only where the file configures mod_wsgi at server level (or is the whole server).
-    const serverLevelWsgi = model.directives.some((d) => d.nameLower.startsWith('wsgi') && !enclosingVirtualHost(d));
-    if (!ctx.seesWholeServer && !serverLevelWsgi) return;
+    // (The whole server needs no look at every directive.)
+    if (!ctx.seesWholeServer && !model.directives.some((d) => d.nameLower.startsWith('wsgi') && !enclosingVirtualHost(d))) return;
     if (model.scriptAliases.some((a) => runsEmbedded(effectiveProcessGroup(model, a)))) return;
     ctx.report({
       start: first.node.nameSpan.start,

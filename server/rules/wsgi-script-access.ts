@@ -61,17 +61,26 @@ interface Ungranted {
  */
 function shareFixes(text: string, missing: readonly Ungranted[]): void {
   // By host (null: the main server), then by directory: no key string is built (and hashed) per finding.
-  const byHost = new Map<SectionNode | null, Map<string, Ungranted[]>>();
+  const byHost = new Map<SectionNode | null, Ungranted[]>();
   for (const m of missing) {
     if (!m.fixable) continue;
-    let groups = byHost.get(m.host);
-    if (!groups) byHost.set(m.host, (groups = new Map()));
-    const group = groups.get(m.dir);
-    if (group) group.push(m);
-    else groups.set(m.dir, [m]);
+    const list = byHost.get(m.host);
+    if (list) list.push(m);
+    else byHost.set(m.host, [m]);
   }
   // Each group's fix depends on that group alone: the order they are made in does not matter.
-  for (const groups of byHost.values()) {
+  for (const list of byHost.values()) {
+    // A host with one finding (the common case) is one group: no map by directory for it.
+    if (list.length === 1) {
+      list[0].fix = blockFix(text, list[0].dir, list);
+      continue;
+    }
+    const groups = new Map<string, Ungranted[]>();
+    for (const m of list) {
+      const group = groups.get(m.dir);
+      if (group) group.push(m);
+      else groups.set(m.dir, [m]);
+    }
     for (const group of groups.values()) {
       const fix = blockFix(text, group[0].dir, group);
       for (const m of group) m.fix = fix;

@@ -7,9 +7,10 @@ import type { Fix, Rule } from './types';
 import { WSGI_DOCS } from './types';
 import { enclosingVirtualHost, contextSection } from '../model/model';
 import { isDynamic, urlPrefixMatches } from '../model/paths';
+import { namedDirectivesAmong } from '../model/host-index';
 import { deleteLines, insertAbove } from '../model/edits';
 
-const ALIASES = new Set(['alias', 'scriptalias', 'wsgiscriptalias']);
+const ALIASES = ['alias', 'scriptalias', 'wsgiscriptalias'];
 
 export const wsgiScriptAliasOrder: Rule = {
   id: 'wsgi-script-alias-order',
@@ -20,13 +21,14 @@ export const wsgiScriptAliasOrder: Rule = {
   check(ctx) {
     // The aliases of each host (their directives: the URL is args[0]), in configuration order.
     const byHost = new Map<SectionNode | null, DirectiveNode[]>();
-    // Indexed: the allocation profile showed an iterator result per directive here.
-    const directives = ctx.model.directives;
+    // The aliases in document order, without a scan of every directive. Indexed: the allocation profile showed an
+    // iterator result per directive here.
+    const directives = namedDirectivesAmong(ctx.model, ALIASES);
     for (let i = 0; i < directives.length; i++) {
       const d = directives[i];
       const url = d.args[0];
       // The one-argument Alias inside <Location> maps that location, not a URL prefix.
-      if (!ALIASES.has(d.nameLower) || !url || d.args.length < 2 || isDynamic(url.value)) continue;
+      if (!url || d.args.length < 2 || isDynamic(url.value)) continue;
       const scope = contextSection(d);
       if (scope && scope.nameLower !== 'virtualhost') continue;
       const host = enclosingVirtualHost(d);

@@ -4,7 +4,7 @@
 import type { Rule } from './types';
 import { WSGI_DOCS } from './types';
 import { normalizePath } from '../model/paths';
-import { directivesNamed } from '../model/model';
+import { namedDirectives } from '../model/host-index';
 
 const WORLD_WRITABLE = ['/tmp', '/var/tmp', '/dev/shm', '/run/shm', '/var/lock', '/run/lock'];
 
@@ -21,7 +21,7 @@ export const wsgiSocketPrefix: Rule = {
   description: 'WSGISocketPrefix under /tmp or another world-writable directory.',
   docUrl: `${WSGI_DOCS}WSGISocketPrefix.html`,
   check(ctx) {
-    for (const d of directivesNamed(ctx.model, 'wsgisocketprefix')) {
+    for (const d of namedDirectives(ctx.model, 'wsgisocketprefix')) {
       const w = d.args[0];
       if (!w) continue;
       const path = normalizePath(w.value);

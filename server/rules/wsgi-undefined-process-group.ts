@@ -16,11 +16,13 @@ export const wsgiUndefinedProcessGroup: Rule = {
   requestTime: true,
   check(ctx) {
     const { model } = ctx;
-    const defined = [...new Set(model.daemons.map((d) => d.name))];
+    // The defined names, for "did you mean": gathered when the first undefined reference is found (most files have none).
+    let defined: string[] | undefined;
     // With no WSGIDaemonProcess at all in a lone file, the groups are most likely defined in another file.
-    const unsure = !ctx.seesWholeServer && defined.length === 0;
+    const unsure = !ctx.seesWholeServer && model.daemons.length === 0;
     for (const ref of model.processGroupRefs) {
       if (isSpecialGroupName(ref.name) || isDynamic(ref.name) || daemonNamed(model, ref.name) || checkedAtParseTime(ref)) continue;
+      defined ??= [...new Set(model.daemons.map((d) => d.name))];
       const limit = Math.max(2, Math.floor(ref.name.length / 3));
       const near = defined
         .map((name) => ({ name, distance: editDistance(ref.name, name) }))
