@@ -10,11 +10,18 @@ import { buildModel, type ModelParts } from './model/model';
 import { SectionReports } from './rules/section-reports';
 import { rules, rulesById } from './rules';
 import { runRuleSet } from './rules/run';
-import type { Report, RuleContext, SeveritySetting } from './rules/types';
+import type { Report, Rule, RuleContext, SeveritySetting } from './rules/types';
+import { lineStartOf, nextLineStart } from './model/edits';
 
 export interface Lineage {
   /** The per-section findings kept so far (undefined: none are kept, e.g. a finding reached beyond its node). */
   kept: SectionReports | undefined;
+  /**
+   * The findings of the lineage's last version whose rules ran (before ignore comments), and the edits made since,
+   * oldest first: a rule that declares its inputs (Rule.inputs) and none of whose input directives an edit touched
+   * keeps its findings, moved through the edits.
+   */
+  base: { reports: readonly Report[]; steps: readonly Step[] } | undefined;
   /** Each top-level node's part of the model. */
   parts: ModelParts;
   /** Its tree was taken over by the next version's analysis: its rules can no longer run on it. */
@@ -27,11 +34,43 @@ export interface Lineage {
  * variables and whether it is the whole server).
  */
 export function nextLineage(before: Lineage | undefined, re: Reparse | undefined, oldText: string, text: string, sameContext = true): Lineage {
-  if (!before || !re) return { kept: new SectionReports(), parts: new WeakMap(), consumed: false };
+  if (!before || !re) return { kept: new SectionReports(), base: undefined, parts: new WeakMap(), consumed: false };
   before.consumed = true;
-  // The kept findings stay valid unless the edit changed what those rules read beyond a node.
-  const keep = before.kept && sameContext && !changesSurroundings(re, oldText, text);
-  return { kept: keep ? before.kept : new SectionReports(), parts: before.parts, consumed: false };
+  // The kept findings stay valid unless the edit changed what the rules read beyond a node.
+  if (!sameContext || changesSurroundings(re, oldText, text)) return { kept: new SectionReports(), base: undefined, parts: before.parts, consumed: false };
+  const steps = before.base && before.base.steps.length < MAX_STEPS ? [...before.base.steps, { ...re.edit, touched: touchedNames(re, oldText, text) }] : undefined;
+  return { kept: before.kept ?? new SectionReports(), base: steps && { reports: before.base!.reports, steps }, parts: before.parts, consumed: false };
+}
+
+/** An edit since the base, and the names of the directives whose lines it touched (null: a section's tag line). */
+interface Step {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+  touched: ReadonlySet<string> | null;
+}
+
+/** Edits a base is carried through (typing between two publications is a few dozen). */
+const MAX_STEPS = 64;
+
+/**
+ * The lower-case names of the directives whose lines (from the start of the first to the break after the last) the
+ * edit overlaps, in the previous tree and in the new one; null when it overlaps a section's opening or closing tag
+ * line (what encloses what may have changed) or a section has no closing tag.
+ */
+function touchedNames(re: Reparse, oldText: string, text: string): ReadonlySet<string> | null {
+  const names = new Set<string>();
+  let sections = false;
+  const overlaps = (t: string, from: number, to: number, end: number) => lineStartOf(t, from) <= end && re.edit.start <= nextLineStart(t, to);
+  const look = (nodes: readonly Node[], t: string, end: number) =>
+    forEachNode(nodes, (n) => {
+      if (n.kind === 'directive') {
+        if (overlaps(t, n.start, n.end, end)) names.add(n.nameLower);
+      } else if (n.kind === 'section' && (!n.close || overlaps(t, n.start, n.open.end, end) || overlaps(t, n.close.start, n.close.end, end))) sections = true;
+    });
+  look(re.removed, oldText, re.edit.oldEnd);
+  look(re.added, text, re.edit.newEnd);
+  return sections ? null : names;
 }
 
 /**
@@ -79,6 +118,7 @@ export function runRulesKeeping(input: Input, settings: Settings, lineage: Linea
   if (missing.length * 2 > top.length) {
     const all = runAll(input, settings);
     if (all.some((r) => r.rule === 'internal-error') || !kept.keep(input.ast, top, all.filter((r) => rulesById.get(r.rule)?.perSection))) lineage.kept = undefined;
+    lineage.base = lineage.kept && { reports: all, steps: [] };
     return all;
   }
   const withVersion = { ...input, apacheVersion: input.apacheVersion ?? settings.apacheVersion };
@@ -86,11 +126,52 @@ export function runRulesKeeping(input: Input, settings: Settings, lineage: Linea
   const sectionRules = rules.filter((r) => r.perSection);
   const documentRules = rules.filter((r) => !r.perSection);
   const fresh = runRuleSet(sectionRules, { ...withVersion, model: buildModel({ ...input.ast, children: missing }) }, settings.severities);
-  const others = runRuleSet(documentRules, withVersion, settings.severities);
+  const carried = carriedFindings(lineage.base, documentRules);
+  const others = runRuleSet(documentRules.filter((r) => !carried.has(r.id)), withVersion, settings.severities);
   if (fresh.some((r) => r.rule === 'internal-error') || others.some((r) => r.rule === 'internal-error') || !kept.keep(input.ast, missing, fresh)) {
     lineage.kept = undefined;
+    lineage.base = undefined;
     return runAll(input, settings);
   }
+  for (const found of carried.values()) for (const r of found) others.push(r);
   for (const n of top) for (const r of kept.at(n)!) others.push(r);
-  return others.sort((a, b) => a.start - b.start || a.end - b.end || ruleOrder.get(a.rule)! - ruleOrder.get(b.rule)!);
+  const all = others.sort((a, b) => a.start - b.start || a.end - b.end || ruleOrder.get(a.rule)! - ruleOrder.get(b.rule)!);
+  lineage.base = { reports: all, steps: [] };
+  return all;
+}
+
+/**
+ * The findings of each rule that declares its inputs and none of whose input directives an edit since the base
+ * touched, moved through those edits; a rule with a finding or fix at an edited place is left out (it runs).
+ */
+function carriedFindings(base: Lineage['base'], candidates: readonly Rule[]): Map<string, Report[]> {
+  const carried = new Map<string, Report[]>();
+  if (!base || base.steps.some((s) => s.touched === null)) return carried;
+  for (const rule of candidates) {
+    if (rule.inputs && !base.steps.some((s) => rule.inputs!.some((name) => s.touched!.has(name)))) carried.set(rule.id, []);
+  }
+  if (carried.size === 0) return carried;
+  for (const r of base.reports) {
+    const list = carried.get(r.rule);
+    if (!list) continue;
+    const moved = throughEdits(r, base.steps);
+    if (moved) list.push(moved);
+    else carried.delete(r.rule);
+  }
+  return carried;
+}
+
+/** A copy of the report with its offsets moved through the edits, or undefined when one lies in an edited range. */
+function throughEdits(r: Report, steps: readonly Step[]): Report | undefined {
+  let ok = true;
+  const at = (offset: number) => {
+    let o = offset;
+    for (const s of steps) {
+      if (o > s.oldEnd) o += s.newEnd - s.oldEnd;
+      else if (o >= s.start) ok = false;
+    }
+    return o;
+  };
+  const moved = { ...r, start: at(r.start), end: at(r.end), fixes: r.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: at(e.start), end: at(e.end) })) })) };
+  return ok ? moved : undefined;
 }

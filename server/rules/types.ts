@@ -79,6 +79,13 @@ export interface Rule {
    * edits holds the kept findings to a full analysis's.
    */
   perSection?: boolean;
+  /**
+   * For a rule that joins facts across the document: the (lower-case) names of every directive it reads, through
+   * any helper. After an edit that touches none of them (nor any section's tag, nor what per-section rules read
+   * beyond their node) its findings are kept, moved with the text. A property test over random edits holds the
+   * result to a full analysis.
+   */
+  inputs?: readonly string[];
   check(ctx: RuleContext): void;
 }
 

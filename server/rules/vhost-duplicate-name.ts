@@ -9,6 +9,7 @@ export const vhostDuplicateName: Rule = {
   defaultSeverity: 'warning',
   description: 'The same ServerName/ServerAlias in two virtual hosts on the same address and port.',
   docUrl: `${APACHE_DOCS}core.html#serveralias`,
+  inputs: ['servername', 'serveralias'],
   check(ctx) {
     const reported = new Set<number>();
     // forEach and indexed loops: the allocation profile showed an iterator result per host and per name here.

@@ -16,6 +16,7 @@ export const wsgiScriptAccess: Rule = {
   fixable: true,
   description: "No <Directory>/<Files> section grants access to a WSGI script's directory (403 client denied).",
   docUrl: `${WSGI_DOCS}WSGIScriptAlias.html`,
+  inputs: ['wsgiscriptalias', 'wsgiscriptaliasmatch', 'require', 'allow'],
   check(ctx) {
     const where = ctx.seesWholeServer ? 'the server configuration' : 'this file';
     const missing: Ungranted[] = [];

@@ -18,6 +18,7 @@ export const wsgiScriptAliasOrder: Rule = {
   fixable: true,
   description: 'An alias listed after one whose URL is a prefix of its own never receives its requests.',
   docUrl: `${WSGI_DOCS}WSGIScriptAlias.html`,
+  inputs: ALIASES,
   check(ctx) {
     // The aliases of each host (their directives: the URL is args[0]), in configuration order.
     const byHost = new Map<SectionNode | null, DirectiveNode[]>();

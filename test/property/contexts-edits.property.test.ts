@@ -79,12 +79,12 @@ const SITES = ['/w/sites/a.conf', '/w/sites/b.conf', '/w/sites/c.conf'];
 const siteHost = (site: string, i: number) =>
   `<VirtualHost *:80>\n    ServerName ${site}${i}.example\n    WSGIDaemonProcess ${site}${i} processes=2 threads=15\n    WSGIProcessGroup ${site}${i}\n    WSGIScriptAlias / /srv/${site}${i}/wsgi.py\n</VirtualHost>\n`;
 const siteText = (site: string) => Array.from({ length: 6 }, (_, i) => siteHost(site, i)).join('');
-const PIECES = ['', 'a', '1', ' ', '\n', '#', '=', '"', 'threads=2 ', 'Define X 1\n', 'ServerName a0.example\n', 'WSGIProcessGroup b1\n', '</VirtualHost>\n', '<VirtualHost *:80>\n', '${X}'];
+const PIECES = ['', 'a', '1', ' ', '\n', '#', '=', '"', 'threads=2 ', 'Define X 1\n', 'ServerName a0.example\n', 'ServerAlias b1.example\n', 'Require all granted\n', 'WSGIProcessGroup b1\n', '</VirtualHost>\n', '<VirtualHost *:80>\n', '${X}'];
 
 test('typing in a site file of a many-host server: each tree read again from the last equals one read afresh', () => {
   const disk: Record<string, string> = { '/w/etc/apache2.conf': 'Listen 80\nIncludeOptional /w/sites/*.conf\n' };
   for (const f of SITES) disk[f] = siteText(f.slice(-6, -5));
-  const edit = fc.record({ file: fc.constantFrom(...SITES), at: fc.nat(), remove: fc.nat(3), insert: fc.constantFrom(...PIECES) });
+  const edit = fc.record({ file: fc.constantFrom(...SITES), at: fc.nat(), atLineStart: fc.boolean(), remove: fc.nat(3), insert: fc.constantFrom(...PIECES) });
   let reused = 0;
   fc.assert(
     fc.property(fc.array(edit, { minLength: 1, maxLength: 8 }), (edits) => {
@@ -93,7 +93,7 @@ test('typing in a site file of a many-host server: each tree read again from the
       let tree = contexts.findingsFor(SITES[0])!.tree;
       for (const e of edits) {
         const text = open.get(e.file)!;
-        const at = e.at % (text.length + 1);
+        const at = e.atLineStart ? text.lastIndexOf('\n', (e.at % (text.length + 1)) - 1) + 1 : e.at % (text.length + 1);
         open.set(e.file, text.slice(0, at) + e.insert + text.slice(at + e.remove));
         contexts.textChanged([e.file]);
         const before = new Set(tree.ast.children);

@@ -25,6 +25,7 @@ const cases = ruleTableCases().filter((c) => !c.pythonUri);
 /** What an edit inserts: single characters, pieces of syntax, whole lines and blocks, the directives that change what other sections' rules read. */
 const INSERTS = [
   '', '', 'a', 'x', '1', ' ', '=', '"', '\n', '\r\n', '\\\n', '#', '# note\n', '<', '>', '${X}', '%{GLOBAL}', 'threads=2 ', 'process-group=site ',
+  'ServerAlias www.example.com\n', 'ServerAlias b.example\n', 'Alias /static /srv/static\n', 'WSGIScriptAliasMatch ^/x /srv/app/wsgi.py\n',
   'Define X 1\n', 'UnDefine X\n', 'LoadModule wsgi_module modules/mod_wsgi.so\n', 'ServerName example.com\n', 'WSGIProcessGroup site\n',
   'WSGIDaemonProcess site processes=2\n', 'WSGIScriptAlias / /srv/app/wsgi.py\n', 'Require all granted\n', 'Order allow,deny\nAllow from all\n',
   '<VirtualHost *:80>\nServerName b.example\n</VirtualHost>\n', '<IfDefine X>\nWSGIDaemonProcess other\n</IfDefine>\n',
@@ -36,6 +37,8 @@ interface Edit {
   at: number;
   remove: number;
   insert: string;
+  /** Insert at the start of the line holding `at` (whole lines then stay whole). */
+  atLineStart: boolean;
   /** Read this version's reports (the server reads them only for the versions it publishes). */
   read: boolean;
   /** When the text has an unbalanced section, go back to the last balanced one instead (else few edits could re-use anything). */
@@ -46,6 +49,7 @@ const edit: fc.Arbitrary<Edit> = fc.record({
   at: fc.nat(),
   remove: fc.oneof(fc.constant(0), fc.constant(1), fc.nat(60)),
   insert: fc.oneof(fc.constantFrom(...INSERTS), fc.nat().map((k) => lineOf(k))),
+  atLineStart: fc.boolean(),
   read: fc.boolean(),
   repair: fc.boolean(),
 });
@@ -100,7 +104,8 @@ function lineStarts(index: LineIndex): number[] {
 }
 
 function applyEdit(text: string, e: Edit): string {
-  const at = e.at % (text.length + 1);
+  let at = e.at % (text.length + 1);
+  if (e.atLineStart) at = text.lastIndexOf('\n', at - 1) + 1;
   return text.slice(0, at) + e.insert + text.slice(at + e.remove);
 }
 
@@ -198,3 +203,31 @@ for (const c of surroundings) {
     assert.deepEqual(cache.get(uri, edited, 1).reports, want);
   });
 }
+
+// One case per declared input of a joining rule: an edit of only that directive changes the rule's findings (so
+// the rule must run again), anywhere in a document whose other top-level nodes keep theirs.
+const inputCases: Array<{ rule: string; input: string; text: string; from: string; to: string }> = [
+  { rule: 'wsgi-script-access', input: 'require', text: `<Directory /srv/app>\n    # grants\n</Directory>\n${fillers}<VirtualHost *:80>\n    WSGIScriptAlias / /srv/app/wsgi.py\n</VirtualHost>\n`, from: '# grants', to: 'Require all granted' },
+  { rule: 'wsgi-script-access', input: 'allow', text: `<Directory /srv/app>\n    # grants\n</Directory>\n${fillers}<VirtualHost *:80>\n    WSGIScriptAlias / /srv/app/wsgi.py\n</VirtualHost>\n`, from: '# grants', to: 'Allow from all' },
+  { rule: 'wsgi-script-access', input: 'wsgiscriptalias', text: `<Directory /srv/app>\n    Require all granted\n</Directory>\n${fillers}<VirtualHost *:80>\n    WSGIScriptAlias / /srv/app/wsgi.py\n</VirtualHost>\n`, from: 'WSGIScriptAlias / /srv/app/wsgi.py', to: 'WSGIScriptAlias / /srv/other/wsgi.py' },
+  { rule: 'wsgi-script-access', input: 'wsgiscriptaliasmatch', text: `<Directory /srv/app>\n    Require all granted\n</Directory>\n${fillers}<VirtualHost *:80>\n    WSGIScriptAliasMatch ^/ /srv/app/wsgi.py\n</VirtualHost>\n`, from: '^/ /srv/app/', to: '^/ /srv/other/' },
+  { rule: 'vhost-duplicate-name', input: 'servername', text: `<VirtualHost *:80>\n    ServerName first.example\n</VirtualHost>\n${fillers}`, from: 'first.example', to: 'f7.example' },
+  { rule: 'vhost-duplicate-name', input: 'serveralias', text: `<VirtualHost *:80>\n    ServerName first.example\n    ServerAlias www.first.example\n</VirtualHost>\n${fillers}`, from: 'www.first.example', to: 'f7.example' },
+  { rule: 'wsgi-script-alias-order', input: 'wsgiscriptalias', text: `${fillers}<VirtualHost *:80>\n    ServerName app.example\n    WSGIScriptAlias / /srv/app/wsgi.py\n    WSGIScriptAlias /api /srv/app/api.py\n</VirtualHost>\n`, from: 'WSGIScriptAlias / ', to: 'WSGIScriptAlias /x ' },
+  { rule: 'wsgi-script-alias-order', input: 'alias', text: `${fillers}<VirtualHost *:80>\n    ServerName app.example\n    WSGIScriptAlias /api /srv/app/wsgi.py\n    # Alias / /srv/static/\n</VirtualHost>\n`, from: '# Alias', to: 'Alias' },
+  { rule: 'wsgi-script-alias-order', input: 'scriptalias', text: `${fillers}<VirtualHost *:80>\n    ServerName app.example\n    WSGIScriptAlias /api /srv/app/wsgi.py\n    # ScriptAlias / /srv/cgi/\n</VirtualHost>\n`, from: '# ScriptAlias', to: 'ScriptAlias' },
+];
+
+test('every declared input of a joining rule is shown to matter, and is followed', () => {
+  const uri = 'file:///srv/site.conf';
+  const declared = rules.flatMap((r) => (r.inputs ?? []).map((input) => `${r.id} ${input}`)).sort();
+  assert.deepEqual([...new Set(inputCases.map((c) => `${c.rule} ${c.input}`))].sort(), declared, 'a case for each declared input');
+  for (const c of inputCases) {
+    const edited = c.text.replace(c.from, c.to);
+    const mine = (reports: readonly Report[]) => reports.filter((r) => r.rule === c.rule).map((r) => r.message);
+    assert.notDeepEqual(mine(analyzeText(uri, edited).reports), mine(analyzeText(uri, c.text).reports), `${c.rule} ${c.input}: the case shows no dependency`);
+    const cache = new AnalysisCache();
+    cache.get(uri, c.text, 0).reports;
+    assert.deepEqual(cache.get(uri, edited, 1).reports, analyzeText(uri, edited).reports, `${c.rule} ${c.input}`);
+  }
+});
