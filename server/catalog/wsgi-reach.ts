@@ -83,6 +83,17 @@ export function variablesAt(ast: ConfigAst, offset: number, wholeServer = false)
   return { defined: definesAt(ast, offset, wholeServer), environment: environmentOf(ast) };
 }
 
+/**
+ * Text holding "define" in any case, its letters maybe split by line continuations (a backslash and a line break,
+ * which a logical line's content drops): every Define and UnDefine directive's name shows up so.
+ */
+const MAY_DEFINE = /d(?:\\\r?\n)*e(?:\\\r?\n)*f(?:\\\r?\n)*i(?:\\\r?\n)*n(?:\\\r?\n)*e/i;
+
+/** False only when no directive of the text can be a Define or UnDefine. */
+export function mayHoldDefine(text: string): boolean {
+  return MAY_DEFINE.test(text);
+}
+
 function defineEvents(ast: ConfigAst, wholeServer: boolean): DefineEvent[] {
   let cached = eventsCache.get(ast);
   if (!cached) eventsCache.set(ast, (cached = new Map()));
@@ -90,6 +101,9 @@ function defineEvents(ast: ConfigAst, wholeServer: boolean): DefineEvent[] {
   if (hit) return hit;
   const events: DefineEvent[] = [];
   cached.set(wholeServer, events);
+  // A text without Define or UnDefine (most) has no events: one search of it instead of a walk of the tree (which
+  // an edit would otherwise cost a file of any size).
+  if (!mayHoldDefine(ast.text)) return events;
   // The variables in effect so far, kept as we go (the walk is in document order): no re-scan per Define.
   const vars = new Map<string, string | null>();
   forEachNode(ast.children, (node) => {

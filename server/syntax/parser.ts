@@ -462,7 +462,7 @@ export function shiftNodes(nodes: readonly Node[], delta: number, lineDelta: num
 }
 
 /** Calls `visit` on every node in document order, like walk() without a generator's per-node allocations. */
-export function forEachNode(nodes: readonly Node[], visit: (node: Node) => void): void {
+export function forEachNode<A>(nodes: readonly Node[], visit: (node: Node, arg: A) => void, arg?: A): void {
   const lists: Array<readonly Node[]> = [nodes];
   const indexes: number[] = [0];
   while (lists.length) {
@@ -476,7 +476,7 @@ export function forEachNode(nodes: readonly Node[], visit: (node: Node) => void)
     }
     indexes[top] = i + 1;
     const n = list[i];
-    visit(n);
+    visit(n, arg as A);
     if (n.kind === 'section' && n.children.length) {
       lists.push(n.children);
       indexes.push(0);

@@ -15,7 +15,8 @@ import { namedDirectives, namedDirectivesAmong } from '../../server/model/host-i
 import type { RuleContext } from '../../server/rules/types';
 import { readWsgiArguments, type WsgiArguments, type WsgiHead, type WsgiToken } from '../../server/catalog/wsgi-arguments';
 import { mayHaveOptions, wsgiArgumentsOf, wsgiDirectives, wsgiDirectivesWhere, wsgiHeads } from '../../server/catalog/wsgi-scan';
-import { definesAt, reachOf, type Reach } from '../../server/catalog/wsgi-reach';
+import { definesAt, mayHoldDefine, reachOf, type Reach } from '../../server/catalog/wsgi-reach';
+import { forEachNode } from '../../server/syntax/parser';
 import { wsgiOptionDirective } from '../../server/catalog/wsgi-options';
 import { debianModule } from '../../server/catalog/modules';
 
@@ -208,5 +209,31 @@ test('reachOf: the innermost skipped section decides, else the innermost uncerta
       }
     }),
     { numRuns: RUNS, seed: SEED },
+  );
+});
+
+test('a text with a Define or UnDefine directive is never taken for one without (the search that spares the walk)', () => {
+  // Names written in any case, quoted, or split by line continuations anywhere (a logical line drops them).
+  const name = fc
+    .tuple(fc.constantFrom('define', 'undefine'), fc.array(fc.tuple(fc.nat(), fc.constantFrom('\\\n', '\\\r\n')), { maxLength: 3 }), fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }), fc.boolean())
+    .map(([word, cuts, upper, quoted]) => {
+      let w = [...word].map((c, i) => (upper[i] ? c.toUpperCase() : c)).join('');
+      for (const [at, cut] of cuts) {
+        const i = 1 + (at % (w.length - 1));
+        w = w.slice(0, i) + cut + w.slice(i);
+      }
+      return quoted ? `"${w}"` : w;
+    });
+  const line = fc.oneof(name.map((n) => `${n} X 1`), fc.constantFrom('Listen 80', '<IfDefine X>', '</IfDefine>', '# Define in a comment', 'ServerName d.example', ''));
+  fc.assert(
+    fc.property(fc.array(line, { maxLength: 8 }), (lines) => {
+      const text = lines.join('\n') + '\n';
+      let defines = false;
+      forEachNode(parse(text).children, (n) => {
+        if (n.kind === 'directive' && (n.nameLower === 'define' || n.nameLower === 'undefine')) defines = true;
+      });
+      if (defines) assert.ok(mayHoldDefine(text), JSON.stringify(text));
+    }),
+    { numRuns: 500 },
   );
 });
