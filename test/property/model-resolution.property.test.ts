@@ -14,6 +14,7 @@ import { buildModel, contextSection, directivesNamed, enclosingVirtualHost, SHAL
 import { appliesTo, componentCount, effectiveSetting, scopeSections, type Applies, type Effective } from '../../server/model/scope';
 import { grantsFor, hasGrantFor, isGrant } from '../../server/model/access';
 import { accessibleGroups, groupAccessibleFrom } from '../../server/model/groups';
+import { nestedItems, renderItems } from '../helpers/nested-config';
 import { visibleFrom } from '../../server/model/host-index';
 import { directoryCovers, normalizePath } from '../../server/model/paths';
 
@@ -34,30 +35,7 @@ const LINES = [
   'WSGIDaemonProcess one', 'WSGIDaemonProcess two',
 ];
 
-/** A random nesting: each item opens a section (closed after its body), or is a line. */
-type Item = { line: string } | { open: number; body: Item[] };
-const item: fc.Memo<Item> = fc.memo((depth) =>
-  depth <= 1
-    ? fc.integer({ min: 0, max: LINES.length - 1 }).map((i) => ({ line: LINES[i] }))
-    : fc.oneof(
-        { weight: 2, arbitrary: fc.integer({ min: 0, max: LINES.length - 1 }).map((i): Item => ({ line: LINES[i] })) },
-        { weight: 1, arbitrary: fc.record({ open: fc.integer({ min: 0, max: OPEN.length - 1 }), body: fc.array(item(depth - 1), { maxLength: 4 }) }) },
-      ),
-);
-const config = fc.array(item(SHALLOW + 6), { minLength: 1, maxLength: 6 });
-
-function render(items: Item[], out: string[] = []): string[] {
-  for (const it of items) {
-    if ('line' in it) out.push(it.line);
-    else {
-      const open = OPEN[it.open];
-      out.push(open);
-      render(it.body, out);
-      out.push(`</${open.slice(1).split(/[\s>]/)[0]}>`);
-    }
-  }
-  return out;
-}
+const config = fc.array(nestedItems(OPEN, LINES, SHALLOW + 6), { minLength: 1, maxLength: 6 });
 
 function naiveVhost(node: Node): SectionNode | null {
   for (let p = node.parent; p; p = p.parent) if (p.nameLower === 'virtualhost') return p;
@@ -111,7 +89,7 @@ function oldSetting(model: ConfigModel, alias: ScriptAlias, directiveLower: stri
 test('per-node and per-alias answers equal the direct reading on generated nestings', () => {
   fc.assert(
     fc.property(config, (items) => {
-      const ast = parse(render(items).join('\n') + '\n');
+      const ast = parse(renderItems(items, OPEN).join('\n') + '\n');
       const model = buildModel(ast);
       for (const node of walk(ast.children)) {
         assert.equal(enclosingVirtualHost(node), naiveVhost(node));

@@ -10,7 +10,7 @@ import { conditionReach, everyFrame, innermostFrame, inPassThrough, placeOf, sta
 import { sectionInfo } from '../../server/catalog/sections';
 import type { PlaceName } from '../../server/catalog/types';
 import { reachOf } from '../../server/catalog/wsgi-reach';
-import { debianModule } from '../../server/catalog/modules';
+import { expectedReach } from '../helpers/reach-oracle';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
@@ -131,33 +131,6 @@ test('standingOf agrees with the direct walk in any order of asking, across docu
     { numRuns: RUNS, seed: SEED },
   );
 });
-
-/** wsgi-reach's reading, walked up from the node (the previous implementation, kept as the oracle). */
-function expectedReach(node: Node, vars: Map<string, string | null>, wholeServer: boolean) {
-  const sectionReach = (section: SectionNode): Reach => {
-    const arg = section.args[0]?.value ?? '';
-    const negated = arg.startsWith('!');
-    const name = negated ? arg.slice(1) : arg;
-    if (section.nameLower === 'ifmodule') {
-      const lower = name.toLowerCase();
-      if (lower === 'mod_wsgi.c' || lower === 'wsgi_module') return negated ? 'skipped' : 'active';
-      return !negated && debianModule(name) ? 'active' : 'maybe';
-    }
-    if (section.nameLower === 'ifdefine') {
-      const defined = vars.has(name);
-      if (defined || wholeServer) return defined !== negated ? 'active' : 'skipped';
-      return 'maybe';
-    }
-    return ['ifversion', 'iffile', 'ifdirective', 'ifsection', 'macro'].includes(section.nameLower) ? 'maybe' : 'active';
-  };
-  let result: { reach: Reach; because: SectionNode | null } = { reach: 'active', because: null };
-  for (let p = node.parent; p; p = p.parent) {
-    const reach = sectionReach(p);
-    if (reach === 'skipped') return { reach, because: p };
-    if (reach === 'maybe' && result.reach === 'active') result = { reach, because: p };
-  }
-  return result;
-}
 
 test('reachOf (mod_wsgi lines) agrees with the direct walk up, for any Defines', () => {
   const wsgiDoc = fc.tuple(

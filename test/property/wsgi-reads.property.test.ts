@@ -9,16 +9,17 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parse } from '../../server/syntax/parser';
-import type { ConfigAst, DirectiveNode, Node, SectionNode } from '../../server/syntax/ast';
+import type { ConfigAst, DirectiveNode, Node } from '../../server/syntax/ast';
 import { buildModel, directivesNamed, type ConfigModel } from '../../server/model/model';
 import { namedDirectives, namedDirectivesAmong } from '../../server/model/host-index';
 import type { RuleContext } from '../../server/rules/types';
 import { readWsgiArguments, type WsgiArguments, type WsgiHead, type WsgiToken } from '../../server/catalog/wsgi-arguments';
 import { mayHaveOptions, wsgiArgumentsOf, wsgiDirectives, wsgiDirectivesWhere, wsgiHeads } from '../../server/catalog/wsgi-scan';
-import { definesAt, mayHoldDefine, reachOf, type Reach } from '../../server/catalog/wsgi-reach';
+import { definesAt, mayHoldDefine, reachOf } from '../../server/catalog/wsgi-reach';
 import { forEachNode } from '../../server/syntax/parser';
 import { wsgiOptionDirective } from '../../server/catalog/wsgi-options';
-import { debianModule } from '../../server/catalog/modules';
+import { expectedReach } from '../helpers/reach-oracle';
+import { nestedItems, renderItems, type Item } from '../helpers/nested-config';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261124);
@@ -41,33 +42,11 @@ const LINES = [
   'WSGIRestrictEmbedded On', 'WSGISocketPrefix /run/wsgi', 'wsgiapplicationgroup %{GLOBAL}',
 ];
 
-type Item = { line: string } | { open: number; body: Item[] };
-const item: fc.Memo<Item> = fc.memo((depth) =>
-  depth <= 1
-    ? fc.integer({ min: 0, max: LINES.length - 1 }).map((i) => ({ line: LINES[i] }))
-    : fc.oneof(
-        { weight: 2, arbitrary: fc.integer({ min: 0, max: LINES.length - 1 }).map((i): Item => ({ line: LINES[i] })) },
-        { weight: 1, arbitrary: fc.record({ open: fc.integer({ min: 0, max: OPEN.length - 1 }), body: fc.array(item(depth - 1), { maxLength: 4 }) }) },
-      ),
-);
 // Up to 12 nested sections: deeper than reachOf passes without its memo.
-const config = fc.record({ items: fc.array(item(13), { minLength: 1, maxLength: 8 }), crlf: fc.boolean() });
-
-function render(items: Item[], out: string[] = []): string[] {
-  for (const it of items) {
-    if ('line' in it) out.push(it.line);
-    else {
-      const open = OPEN[it.open];
-      out.push(open);
-      render(it.body, out);
-      out.push(`</${open.slice(1).split(/[\s>]/)[0]}>`);
-    }
-  }
-  return out;
-}
+const config = fc.record({ items: fc.array(nestedItems(OPEN, LINES, 13), { minLength: 1, maxLength: 8 }), crlf: fc.boolean() });
 
 function setup(c: { items: Item[]; crlf: boolean }): { text: string; ast: ConfigAst; model: ConfigModel; ctx: (whole: boolean) => RuleContext } {
-  const text = render(c.items).join(c.crlf ? '\r\n' : '\n') + '\n';
+  const text = renderItems(c.items, OPEN).join(c.crlf ? '\r\n' : '\n') + '\n';
   const ast = parse(text);
   const model = buildModel(ast);
   const ctx = (whole: boolean): RuleContext => ({ uri: 'file:///t.conf', text, ast, model, seesWholeServer: whole, report: () => undefined });
@@ -168,24 +147,6 @@ test('mayHaveOptions is false only for directives read without one of the option
   );
 });
 
-/** Whether Apache reads a section's body, as wsgi-reach judges it (the direct reading). */
-function sectionReach(section: SectionNode, vars: Map<string, string | null>, whole: boolean): Reach {
-  const arg = section.args[0]?.value ?? '';
-  const negated = arg.startsWith('!');
-  const name = negated ? arg.slice(1) : arg;
-  if (section.nameLower === 'ifmodule') {
-    const lower = name.toLowerCase();
-    if (lower === 'mod_wsgi.c' || lower === 'wsgi_module') return negated ? 'skipped' : 'active';
-    return !negated && debianModule(name) ? 'active' : 'maybe';
-  }
-  if (section.nameLower === 'ifdefine') {
-    const defined = vars.has(name);
-    if (defined || whole) return defined !== negated ? 'active' : 'skipped';
-    return 'maybe';
-  }
-  return ['ifversion', 'iffile', 'ifdirective', 'ifsection', 'macro'].includes(section.nameLower) ? 'maybe' : 'active';
-}
-
 test('reachOf: the innermost skipped section decides, else the innermost uncertain one', () => {
   fc.assert(
     fc.property(config, (c) => {
@@ -194,14 +155,7 @@ test('reachOf: the innermost skipped section decides, else the innermost uncerta
         const nodes: Node[] = [...model.directives, ...model.sections];
         for (const node of nodes) {
           const vars = definesAt(ast, node.start, whole);
-          let skipped: SectionNode | null = null;
-          let maybe: SectionNode | null = null;
-          for (let p = node.parent; p; p = p.parent) {
-            const r = sectionReach(p, vars, whole);
-            if (r === 'skipped') skipped ??= p;
-            else if (r === 'maybe') maybe ??= p;
-          }
-          const expected = skipped ? { reach: 'skipped', because: skipped } : maybe ? { reach: 'maybe', because: maybe } : { reach: 'active', because: null };
+          const expected = expectedReach(node, vars, whole);
           const got = reachOf(node as DirectiveNode, vars, whole);
           assert.equal(got.reach, expected.reach);
           assert.equal(got.because, expected.because);
