@@ -146,9 +146,12 @@ for (const file of files) {
   warmUp(() => analyzeText('file:///bench.conf', text));
   const full = timeRuns(() => analyzeText('file:///bench.conf', text));
   const at = text.indexOf('threads=15', text.length >> 1);
-  const edited = text.slice(0, at + 8) + '6' + text.slice(at + 9);
+  // A character typed (threads=15 -> threads=156), then taken back: the text's length changes with each edit, so
+  // everything after it moves, as when typing.
+  const edited = text.slice(0, at + 10) + '6' + text.slice(at + 10);
   // The editor's path: the cache re-analyses the new version from the previous one (each run is one edit away
-  // from the last: the two texts alternate), rules included (their findings are what gets published).
+  // from the last: the two texts alternate, a character inserted, then deleted), rules included (their findings
+  // are what gets published).
   const cache = new AnalysisCache();
   let version = 0;
   const nextVersion = () => cache.get('file:///bench.conf', ++version % 2 ? edited : text, version).reports;

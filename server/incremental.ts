@@ -161,17 +161,26 @@ function carriedFindings(base: Lineage['base'], candidates: readonly Rule[]): Ma
   return carried;
 }
 
-/** A copy of the report with its offsets moved through the edits, or undefined when one lies in an edited range. */
+/**
+ * The report with its offsets moved through the edits (itself when none moves: a finding before every edit), or
+ * undefined when one lies in an edited range.
+ */
 function throughEdits(r: Report, steps: readonly Step[]): Report | undefined {
   let ok = true;
+  let moves = false;
   const at = (offset: number) => {
     let o = offset;
     for (const s of steps) {
       if (o > s.oldEnd) o += s.newEnd - s.oldEnd;
       else if (o >= s.start) ok = false;
     }
+    if (o !== offset) moves = true;
     return o;
   };
-  const moved = { ...r, start: at(r.start), end: at(r.end), fixes: r.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: at(e.start), end: at(e.end) })) })) };
-  return ok ? moved : undefined;
+  at(r.start);
+  at(r.end);
+  for (const f of r.fixes) for (const e of f.edits) at(e.start), at(e.end);
+  if (!ok) return undefined;
+  if (!moves) return r;
+  return { ...r, start: at(r.start), end: at(r.end), fixes: r.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: at(e.start), end: at(e.end) })) })) };
 }

@@ -1,6 +1,6 @@
 // The findings of the rules that judge a directive or section on its own (Rule.perSection), kept per top-level
 // node from one version of a document to the next: after an edit only the top-level nodes the re-parse read again
-// are judged again, and the rules that join facts across the document run whole. Findings are kept relative to
+// are judged again (the rules that join facts across the document: see incremental.ts). Findings are kept relative to
 // their top-level node's start, so the nodes an edit moved (reparse.ts moves them in place) carry theirs along.
 import type { ConfigAst, Node } from '../syntax/ast';
 import type { Report } from './types';
@@ -8,7 +8,7 @@ import { lastIndexAtOrBefore } from '../syntax/search';
 
 /**
  * One document's kept findings. A SectionReports is valid for as long as nothing a per-section rule reads beyond
- * its node changed (the document's Defines, LoadModules, <If> chains, line-break style: see the service); an edit
+ * its node changed (the document's Defines, LoadModules, <If> chains, line-break style: see incremental.ts); an edit
  * that changes any of that starts a new one.
  */
 export class SectionReports {
