@@ -445,20 +445,24 @@ function exampleArgument(nameLower: string): string {
  */
 export function shiftNodes(nodes: readonly Node[], delta: number, lineDelta: number): void {
   if (delta === 0 && lineDelta === 0) return;
-  forEachNode(nodes, (node) => {
-    node.start += delta;
-    node.end += delta;
-    node.firstLine += lineDelta;
-    node.lastLine += lineDelta;
-    if (node instanceof NamedNode) node.shift(delta);
-    if (node.kind === 'directive' || node.kind === 'section') for (let k = 0; k < node.args.length; k++) shiftWord(node.args[k], delta);
-    if (node.kind === 'section' && node.close) {
-      node.close.start += delta;
-      node.close.end += delta;
-      node.close.firstLine += lineDelta;
-      node.close.lastLine += lineDelta;
-    }
-  });
+  // A module-level visitor (see modelOf in model.ts): a closure per call would show forEachNode a new target.
+  forEachNode(nodes, shiftNode, { delta, lineDelta });
+}
+
+function shiftNode(node: Node, { delta, lineDelta }: { delta: number; lineDelta: number }): void {
+  node.start += delta;
+  node.end += delta;
+  node.firstLine += lineDelta;
+  node.lastLine += lineDelta;
+  if (node.kind === 'comment') return;
+  if (node instanceof NamedNode) node.shift(delta);
+  for (let k = 0; k < node.args.length; k++) shiftWord(node.args[k], delta);
+  if (node.kind === 'section' && node.close) {
+    node.close.start += delta;
+    node.close.end += delta;
+    node.close.firstLine += lineDelta;
+    node.close.lastLine += lineDelta;
+  }
 }
 
 /** Calls `visit` on every node in document order, like walk() without a generator's per-node allocations. */
