@@ -196,7 +196,16 @@ try {
   await step('activation-time', async () => {
     await runCommand('Developer: Show Running Extensions', 'Show Running Extensions');
     const row = page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: 'Apache WSGI' }).first();
-    const text = await poll('running extensions', async () => squash(await row.innerText().catch(() => '')), (t) => /\d+\s*ms/.test(t));
+    // The list is sorted by activation time and draws only the rows in view: ours (a few ms) may be below the
+    // fold when other extensions activated slowly, so the list is scrolled down until it shows.
+    const text = await poll('running extensions', async () => {
+      const shown = squash(await row.innerText({ timeout: 1000 }).catch(() => ''));
+      if (!shown) {
+        await page.locator('.runtime-extensions-editor .monaco-list').first().hover({ timeout: 1000 }).catch(() => {});
+        await page.mouse.wheel(0, 400);
+      }
+      return shown;
+    }, (t) => /\d+\s*ms/.test(t));
     const ms = Number(/(\d+)\s*ms/.exec(text)[1]);
     Object.assign(activation, { shown: text.replace(/\s+/g, ' ').trim(), activationMs: ms, budgetMs: 50, withinBudget: ms < 50 });
     await runCommand('Developer: Startup Performance', 'Startup Performance');
