@@ -12,6 +12,8 @@ export const wsgiDuplicateDaemon: Rule = {
   fixable: true,
   description: 'A WSGIDaemonProcess group name defined twice anywhere in the server; the second definition fails.',
   docUrl: `${WSGI_DOCS}WSGIDaemonProcess.html`,
+  // ServerName: the message names the host of the first definition (scopeOf).
+  inputs: ['wsgidaemonprocess', 'servername'],
   check(ctx) {
     const first = new Map<string, WsgiHead>();
     // Only the group names are compared: the options are read (whole) only for a definition reported here.
