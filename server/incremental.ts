@@ -7,7 +7,7 @@ import type { Reparse } from './syntax/reparse';
 import { forEachNode } from './syntax/parser';
 import { eolOf } from './syntax/text-edits';
 import { buildModel, type ModelParts } from './model/model';
-import { SectionReports } from './rules/section-reports';
+import { mapReport, SectionReports } from './rules/section-reports';
 import { rules, rulesById } from './rules';
 import { runRuleSet } from './rules/run';
 import type { Report, Rule, RuleContext, SeveritySetting } from './rules/types';
@@ -182,5 +182,5 @@ function throughEdits(r: Report, steps: readonly Step[]): Report | undefined {
   for (const f of r.fixes) for (const e of f.edits) at(e.start), at(e.end);
   if (!ok) return undefined;
   if (!moves) return r;
-  return { ...r, start: at(r.start), end: at(r.end), fixes: r.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: at(e.start), end: at(e.end) })) })) };
+  return mapReport(r, at);
 }

@@ -30,7 +30,7 @@ export class SectionReports {
    * alone, and nothing should be kept).
    */
   keep(ast: ConfigAst, nodes: readonly Node[], reports: readonly Report[]): boolean {
-    const from = nodes.map((n) => lineStart(ast, n));
+    const from = nodes.map((n) => ast.lines.lineStartAt(n.start));
     const found: Report[][] = nodes.map(() => []);
     for (const r of reports) {
       const k = lastIndexAtOrBefore(from, r.start, (x) => x);
@@ -43,11 +43,6 @@ export class SectionReports {
     for (let k = 0; k < nodes.length; k++) this.byNode.set(nodes[k], found[k]);
     return true;
   }
-}
-
-/** Where a top-level node's lines start (its indentation included). */
-function lineStart(ast: ConfigAst, node: Node): number {
-  return ast.lines.startOf(ast.lines.indexAt(node.start));
 }
 
 /** Where the next top-level node's lines may start: the end of the node's last logical line, its break included. */
@@ -63,12 +58,12 @@ function within(r: Report, lo: number, hi: number): boolean {
   return true;
 }
 
-/** A copy of the report `delta` characters on (fixes and their edits copied too). */
+/** A copy of the report `delta` characters on. */
 function moved(r: Report, delta: number): Report {
-  return {
-    ...r,
-    start: r.start + delta,
-    end: r.end + delta,
-    fixes: r.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: e.start + delta, end: e.end + delta })) })),
-  };
+  return mapReport(r, (o) => o + delta);
+}
+
+/** A copy of the report with every offset (its range, its fixes' edits) mapped by `at` (fixes copied too). */
+export function mapReport(r: Report, at: (offset: number) => number): Report {
+  return { ...r, start: at(r.start), end: at(r.end), fixes: r.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, start: at(e.start), end: at(e.end) })) })) };
 }

@@ -99,6 +99,11 @@ export class LogicalLines {
     return this.starts[i];
   }
 
+  /** Where the logical line holding `offset` starts (its indentation included). */
+  lineStartAt(offset: number): number {
+    return this.starts[this.indexAt(offset)];
+  }
+
   /** Line i's `end` without making the line. */
   endOf(i: number): number {
     const joined = this.joined?.get(i);

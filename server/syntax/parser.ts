@@ -6,6 +6,12 @@ import { LineCursor, readLogicalLines, splitLogicalLines, type LogicalLines } fr
 import { sectionInfo } from '../catalog/sections';
 import { eolOf, lineIndentation } from './text-edits';
 
+/**
+ * The problems that depend on what comes after them in the file (a section closed later, or never): with one of
+ * them a part of the file cannot be read apart from the rest (reparse.ts, a server tree's per-file problems).
+ */
+export const BALANCE_PROBLEMS: ReadonlySet<ParseProblem['kind']> = new Set(['unclosed-section', 'mismatched-close', 'stray-close']);
+
 export function parse(text: string): ConfigAst {
   const lines = readLogicalLines(text);
   const problems: ParseProblem[] = [];

@@ -30,9 +30,7 @@ export class LineIndex {
     if (!this.lfOnly || inserted.indexOf('\r') >= 0) return new LineIndex(text);
     const keep = lastIndexAtOrBefore(this.starts, start, itself) + 1;
     const after = lastIndexAtOrBefore(this.starts, oldEnd, itself) + 1;
-    let added = 0;
-    for (let lf = inserted.indexOf('\n'); lf >= 0; lf = inserted.indexOf('\n', lf + 1)) added++;
-    const starts = new Int32Array(keep + added + (this.starts.length - after));
+    const starts = new Int32Array(keep + countNewlines(inserted) + (this.starts.length - after));
     starts.set(this.starts.subarray(0, keep));
     let k = keep;
     for (let lf = inserted.indexOf('\n'); lf >= 0; lf = inserted.indexOf('\n', lf + 1)) starts[k++] = start + lf + 1;
@@ -63,11 +61,16 @@ export class LineIndex {
   }
 }
 
+/** How many LFs `text` holds. */
+export function countNewlines(text: string): number {
+  let count = 0;
+  for (let lf = text.indexOf('\n'); lf >= 0; lf = text.indexOf('\n', lf + 1)) count++;
+  return count;
+}
+
 /** Line starts of a text without CR: after each LF, found with indexOf (a count, then a fill at the exact size). */
 function lfLineStarts(text: string): Int32Array {
-  let count = 1;
-  for (let lf = text.indexOf('\n'); lf >= 0; lf = text.indexOf('\n', lf + 1)) count++;
-  const starts = new Int32Array(count);
+  const starts = new Int32Array(countNewlines(text) + 1);
   let k = 1;
   for (let lf = text.indexOf('\n'); lf >= 0; lf = text.indexOf('\n', lf + 1)) starts[k++] = lf + 1;
   return starts;

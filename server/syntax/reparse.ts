@@ -3,7 +3,8 @@
 // gives for the new text (a property test holds the two equal), or undefined when that cannot be shown from the
 // edit alone and the caller parses the whole text.
 import type { ConfigAst, Node, ParseProblem } from './ast';
-import { parse, shiftNodes } from './parser';
+import { BALANCE_PROBLEMS, parse, shiftNodes } from './parser';
+import { countNewlines } from './positions';
 import { lastIndexAtOrBefore } from './search';
 
 export interface Reparse {
@@ -15,12 +16,6 @@ export interface Reparse {
   edit: { start: number; oldEnd: number; newEnd: number };
 }
 
-/**
- * Problems that depend on what comes after them (a section closed later, or never): with one of them in either
- * tree the parts cannot be read apart.
- */
-const STRUCTURAL: ReadonlySet<ParseProblem['kind']> = new Set(['unclosed-section', 'mismatched-close', 'stray-close']);
-
 const nodeStart = (node: Node): number => node.start;
 
 /**
@@ -31,7 +26,7 @@ export function reparse(previous: ConfigAst, text: string): Reparse | undefined 
   const old = previous.text;
   const top = previous.children;
   const n = top.length;
-  if (n === 0 || previous.problems.some((p) => STRUCTURAL.has(p.kind))) return undefined;
+  if (n === 0 || previous.problems.some((p) => BALANCE_PROBLEMS.has(p.kind))) return undefined;
   // The edit: old = head + removed + tail, text = head + inserted + tail.
   const head = commonPrefix(old, text);
   const tail = commonSuffix(old, text, Math.min(old.length, text.length) - head);
@@ -41,24 +36,23 @@ export function reparse(previous: ConfigAst, text: string): Reparse | undefined 
   // Whole top-level nodes around the edit, one more on each side: the re-read region starts and ends at the
   // start of a top-level node's line, where no section is open and no line continues.
   const lines = previous.lines;
-  const lineStartOf = (node: Node) => lines.startOf(lines.indexAt(node.start));
   const firstTouched = lastIndexAtOrBefore(top, head, nodeStart);
   const lastTouched = lastIndexAtOrBefore(top, editEnd, nodeStart);
   const first = Math.max(firstTouched - 1, 0);
   const after = lastTouched + 2;
-  const regionStart = firstTouched >= 1 ? lineStartOf(top[first]) : 0;
-  const regionEnd = after < n ? lineStartOf(top[after]) : old.length;
+  const regionStart = firstTouched >= 1 ? lines.lineStartAt(top[first].start) : 0;
+  const regionEnd = after < n ? lines.lineStartAt(top[after].start) : old.length;
   const region = text.slice(regionStart, regionEnd + delta);
   // Text after the region must begin a line of its own, as it did: the region ends with a line break that is not
   // a continuation (conservatively: no backslash before it).
   if (after < n && (!region.endsWith('\n') || /\\\r?\n$/.test(region))) return undefined;
   const read = parse(region);
-  if (read.problems.some((p) => STRUCTURAL.has(p.kind))) return undefined;
+  if (read.problems.some((p) => BALANCE_PROBLEMS.has(p.kind))) return undefined;
 
   const fromLine = lines.indexAt(regionStart);
   const toLine = after < n ? lines.indexAt(regionEnd) : lines.length;
   const lineOffset = lines.firstLineOf(fromLine);
-  const lineDelta = newlines(region) - newlines(old.slice(regionStart, regionEnd));
+  const lineDelta = countNewlines(region) - countNewlines(old.slice(regionStart, regionEnd));
   shiftNodes(read.children, regionStart, lineOffset);
   const kept = top.slice(after);
   shiftNodes(kept, delta, lineDelta);
@@ -97,12 +91,6 @@ function commonSuffix(a: string, b: string, limit: number): number {
   for (let block = 1024; block >= 16; block >>= 2) while (i + block <= limit && a.substring(a.length - i - block, a.length - i) === b.substring(b.length - i - block, b.length - i)) i += block;
   while (i < limit && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
   return i;
-}
-
-function newlines(s: string): number {
-  let count = 0;
-  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) count++;
-  return count;
 }
 
 /** The problem `delta` characters on, in place (the problems of a consumed tree or of a region just read). */

@@ -1,7 +1,7 @@
 // Analyses a whole server tree with the same rules as a single file, then hands each file its own findings in
 // its own offsets. Section balance is checked per file, as Apache does (a file must close what it opens).
 import * as path from 'node:path';
-import { parse } from '../syntax/parser';
+import { BALANCE_PROBLEMS, parse } from '../syntax/parser';
 import { reparse } from '../syntax/reparse';
 import { nextLineage, runRulesKeeping, type Lineage } from '../incremental';
 import { LineIndex } from '../syntax/positions';
@@ -111,7 +111,7 @@ export function analyzeTree(tree: ServerTree, settings: AnalysisSettings = {}, e
     }
     fileProblems.set(file, own);
     for (const p of own) {
-      if (STRUCTURAL.has(p.kind)) unbalanced = true;
+      if (BALANCE_PROBLEMS.has(p.kind)) unbalanced = true;
       const mapped = problemToTree(tree, file, p);
       if (mapped) ast.problems.push(mapped);
     }
@@ -151,9 +151,6 @@ export function analyzeTree(tree: ServerTree, settings: AnalysisSettings = {}, e
   if (lineage) treeLineages.set(analysis, { lineage, spliced: whole, seesWholeServer, environment: tree.environment, edited });
   return analysis;
 }
-
-/** Problems that depend on what follows them in the file (a section closed later, or never). */
-const STRUCTURAL: ReadonlySet<ParseProblem['kind']> = new Set(['unclosed-section', 'mismatched-close', 'stray-close']);
 
 function sameEntries(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): boolean {
   if (a.size !== b.size) return false;
