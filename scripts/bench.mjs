@@ -7,6 +7,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { PerformanceObserver, constants } from 'node:perf_hooks';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -60,6 +63,9 @@ function generateTree(count) {
 const lineCount = (file) => fs.readFileSync(file, 'utf8').split('\n').length - 1;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
+// A full collection on demand, to measure what an analysis keeps (the flag is read when a context is made).
+v8.setFlagsFromString('--expose-gc');
+const collectGarbage = vm.runInNewContext('gc');
 const ms = (x) => (x === undefined ? 'n/a' : x < 10 ? x.toFixed(2) : x.toFixed(0));
 
 /** Wall time (ms) and peak RSS (MB) of a command, via GNU time when present. */
@@ -134,6 +140,7 @@ for (let i = 0; i < 5; i++) starts.push(await firstDiagnostics(fs.readFileSync(s
 
 // ---------------------------------------------------------------- 2. in-process service
 let seed = 42;
+const costs = [];
 const { analyzeText, AnalysisCache } = require(path.join(ROOT, 'out/server/service.js'));
 const features = loadFeatures();
 console.log('\n2. In-process service, after warm-up: median / p95 of 50 runs (budgets: 5k lines ≤ 10 ms, 24k ≤ 30 ms, re-analysis, hover and completion ≤ 2 ms)');
@@ -161,8 +168,38 @@ for (const file of files) {
   const hover = features.hover ? timeRuns(() => features.hover(analysis, randomPosition(analysis))) : undefined;
   const completion = features.completion ? timeRuns(() => features.completion(analysis, randomPosition(analysis))) : undefined;
   perLine.push({ lines, perLineUs: (median(full) * 1000) / lines });
+  costs.push({ file, lines, ...(await fullAnalysisCosts(() => analyzeText('file:///bench.conf', text), text)) });
   const fmt = (xs) => (xs ? `${ms(median(xs))} / ${ms(p95(xs))} ms` : 'n/a');
   console.log(`| ${path.basename(file)} | ${lines} | ${fmt(full)} | ${fmt(edit)} | ${fmt(hover)} | ${fmt(completion)} |`);
+}
+
+/**
+ * What a full analysis costs besides its own work: the garbage collector's pauses while 50 of them run (their
+ * share of the time, and how many young-generation collections each analysis causes), and the heap one analysis
+ * keeps while it is the current one (the syntax tree, the model, the findings and the rules' per-tree memos).
+ * Kept data costs twice: a scavenge copies what is alive, so the more an analysis keeps and the more it allocates
+ * around it, the more each one copies.
+ */
+async function fullAnalysisCosts(analyze, text) {
+  const pauses = [];
+  const observer = new PerformanceObserver((list) => pauses.push(...list.getEntries()));
+  observer.observe({ entryTypes: ['gc'] });
+  const t0 = performance.now();
+  for (let i = 0; i < 50; i++) analyze();
+  const t1 = performance.now();
+  // GC entries are delivered after the synchronous runs, on a later turn of the event loop.
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  observer.disconnect();
+  const within = pauses.filter((e) => e.startTime >= t0 && e.startTime < t1);
+  const gcMs = within.reduce((sum, e) => sum + e.duration, 0);
+  const minor = within.filter((e) => (e.detail?.kind ?? e.kind) === constants.NODE_PERFORMANCE_GC_MINOR).length;
+  collectGarbage();
+  const before = process.memoryUsage().heapUsed;
+  let kept = analyze();
+  collectGarbage();
+  const keptBytes = process.memoryUsage().heapUsed - before;
+  kept = undefined;
+  return { gcShare: gcMs / (t1 - t0), minorPerRun: minor / 50, keptBytes, textBytes: Buffer.byteLength(text) };
 }
 
 /**
@@ -203,6 +240,15 @@ function loadFeatures() {
     }
   }
   return found;
+}
+
+console.log('\n2b. Where a full analysis goes besides its own work: garbage collection during 50 more full analyses, and the heap one analysis keeps');
+console.log('| input | lines | GC share of full-analysis time | young-generation GCs per analysis | heap kept by one analysis | kept per line | kept / text size |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+for (const c of costs) {
+  console.log(
+    `| ${path.basename(c.file)} | ${c.lines} | ${(c.gcShare * 100).toFixed(0)} % | ${c.minorPerRun.toFixed(1)} | ${(c.keptBytes / 2 ** 20).toFixed(1)} MB | ${(c.keptBytes / c.lines).toFixed(0)} B | ${(c.keptBytes / c.textBytes).toFixed(1)}× |`,
+  );
 }
 
 // ---------------------------------------------------------------- 3. server start to first diagnostics

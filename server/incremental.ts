@@ -10,6 +10,7 @@ import { buildModel, type ModelParts } from './model/model';
 import { mapReport, SectionReports } from './rules/section-reports';
 import { rules, rulesById } from './rules';
 import { runRuleSet } from './rules/run';
+import { forgetRunMemos } from './rules/run-memo';
 import type { Report, Rule, RuleContext, SeveritySetting } from './rules/types';
 import { lineStartOf, nextLineStart } from './model/edits';
 
@@ -128,6 +129,7 @@ export function runRulesKeeping(input: Input, settings: Settings, lineage: Linea
   const fresh = runRuleSet(sectionRules, { ...withVersion, model: buildModel({ ...input.ast, children: missing }) }, settings.severities);
   const carried = carriedFindings(lineage.base, documentRules);
   const others = runRuleSet(documentRules.filter((r) => !carried.has(r.id)), withVersion, settings.severities);
+  forgetRunMemos(input.model, input.ast);
   if (fresh.some((r) => r.rule === 'internal-error') || others.some((r) => r.rule === 'internal-error') || !kept.keep(input.ast, missing, fresh)) {
     lineage.kept = undefined;
     lineage.base = undefined;

@@ -5,6 +5,7 @@ import type { ConfigAst } from '../syntax/ast';
 import { forEachNode } from '../syntax/parser';
 import { debianModules } from './data/apache-directives';
 import type { ModuleFacts } from './types';
+import { runMemo } from '../rules/run-memo';
 
 const byId = new Map(debianModules.map((m) => [m.id.toLowerCase(), m]));
 const byFile = new Map(debianModules.map((m) => [m.file.toLowerCase(), m]));
@@ -27,7 +28,7 @@ export interface LoadedModules {
   loadsAny: boolean;
 }
 
-const cache = new WeakMap<ConfigAst, LoadedModules>();
+const cache = runMemo<ConfigAst, LoadedModules>();
 
 export function loadedModules(ast: ConfigAst): LoadedModules {
   const hit = cache.get(ast);

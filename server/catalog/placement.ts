@@ -8,6 +8,7 @@ import { directiveInfo } from './directives';
 import { debianModule, loadedModules } from './modules';
 import { isDefinedAt } from './wsgi-reach';
 import { forEachNode } from '../syntax/parser';
+import { runMemo } from '../rules/run-memo';
 
 /** `active`: Apache reads it; `skipped`: it never does; `maybe`: depends on things we cannot see (-D flags, files). */
 export type Reach = 'active' | 'maybe' | 'skipped';
@@ -155,7 +156,7 @@ interface Bodies {
   lastBody: BodyStanding;
 }
 
-const bodiesByTree = new WeakMap<ConfigAst, Bodies>();
+const bodiesByTree = runMemo<ConfigAst, Bodies>();
 
 function bodiesOf(ast: ConfigAst): Bodies {
   let bodies = bodiesByTree.get(ast);
@@ -271,7 +272,7 @@ function moduleReach(name: string, section: SectionNode, ast: ConfigAst): Reach 
 }
 
 /** Where each module is first loaded: `id:wsgi_module` (identifier) and `file:mod_wsgi.c` (source file name). */
-const firstLoadCache = new WeakMap<ConfigAst, Map<string, number>>();
+const firstLoadCache = runMemo<ConfigAst, Map<string, number>>();
 function firstLoads(ast: ConfigAst): Map<string, number> {
   let first = firstLoadCache.get(ast);
   if (!first) {

@@ -7,6 +7,7 @@ import type { ConfigAst, DirectiveNode } from '../syntax/ast';
 import type { ConfigModel } from '../model/model';
 import { wsgiOptionDirectives } from './wsgi-options';
 import { namedDirectivesAmong } from '../model/host-index';
+import { runMemo } from '../rules/run-memo';
 
 /** The option-bearing directives of one model, and where each name's ones stand among them. */
 interface OptionBearing {
@@ -15,7 +16,7 @@ interface OptionBearing {
   byName: ReadonlyMap<string, readonly number[]>;
 }
 
-const optionBearingCache = new WeakMap<ConfigModel, OptionBearing>();
+const optionBearingCache = runMemo<ConfigModel, OptionBearing>();
 
 /** The option-bearing directives' names (wsgiOptionDirective knows exactly these). */
 const OPTION_BEARING = wsgiOptionDirectives().map((d) => d.name.toLowerCase());
@@ -54,7 +55,7 @@ interface View {
 
 // Index 0: the file's view, 1: the whole server's. Each directive is read at most once per view, here, and kept by
 // these lists (no per-node cache: WeakMap entries cost the garbage collector more than plain references).
-const views = new WeakMap<ConfigModel, [View | undefined, View | undefined]>();
+const views = runMemo<ConfigModel, [View | undefined, View | undefined]>();
 
 const NO_INDEXES: readonly number[] = [];
 

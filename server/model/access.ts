@@ -5,6 +5,7 @@ import type { ConfigModel, ScriptAlias } from './model';
 import { appliesTo } from './scope';
 import { sectionInfo } from '../catalog/sections';
 import { namedDirectivesAmong, someVisible, visibleFrom } from './host-index';
+import { runMemo } from '../rules/run-memo';
 
 /** Location patterns that match every URL. */
 const EVERY_URL = new Set(['/', '.*', '^/', '^.*$', '^/.*', '^/.*$', '/.*']);
@@ -75,7 +76,7 @@ export function isGrant(d: DirectiveNode): boolean {
 const GRANT_NAMES = ['allow', 'require'];
 
 /** Grants inside sections, found once per model: rules ask for every script alias. */
-const sectionGrants = new WeakMap<ConfigModel, DirectiveNode[]>();
+const sectionGrants = runMemo<ConfigModel, DirectiveNode[]>();
 
 function grantsOf(model: ConfigModel): DirectiveNode[] {
   let grants = sectionGrants.get(model);

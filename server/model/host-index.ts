@@ -5,6 +5,7 @@ import type { DirectiveNode, Node, SectionNode } from '../syntax/ast';
 import type { ConfigModel, DaemonGroup, VirtualHost } from './model';
 import { directivesNamed, enclosingVirtualHost } from './model';
 import { wsgiOptionDirectives } from '../catalog/wsgi-options';
+import { runMemo } from '../rules/run-memo';
 
 /** The answer for a host with no entries (shared, so a lookup per alias allocates nothing). */
 const NONE: readonly never[] = Object.freeze([]);
@@ -72,7 +73,7 @@ interface Lookups {
   daemons: Map<string, DaemonGroup>;
 }
 
-const lookups = new WeakMap<ConfigModel, Lookups>();
+const lookups = runMemo<ConfigModel, Lookups>();
 
 function lookupsOf(model: ConfigModel): Lookups {
   let l = lookups.get(model);
@@ -107,7 +108,7 @@ const INDEXED_NAMES: readonly string[] = [
   'wsgiprocessgroup', 'wsgiapplicationgroup', 'wsgicallableobject', 'wsgirestrictembedded', 'wsgisocketprefix',
 ];
 
-const nameIndexes = new WeakMap<ConfigModel, Map<string, DirectiveNode[]>>();
+const nameIndexes = runMemo<ConfigModel, Map<string, DirectiveNode[]>>();
 
 /**
  * directivesNamed(model, nameLower): the same directives, in the same (document) order. The names of INDEXED_NAMES

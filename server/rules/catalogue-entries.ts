@@ -4,6 +4,7 @@
 import type { ConfigModel } from '../model/model';
 import type { DirectiveInfo } from '../catalog/types';
 import { directiveInfo } from '../catalog/directives';
+import { runMemo } from './run-memo';
 
 export interface CatalogueEntries {
   /** directives[i] is `directiveInfo(model.directives[i].nameLower, false)`. */
@@ -12,7 +13,7 @@ export interface CatalogueEntries {
   readonly sections: ReadonlyArray<DirectiveInfo | undefined>;
 }
 
-const memo = new WeakMap<ConfigModel, CatalogueEntries>();
+const memo = runMemo<ConfigModel, CatalogueEntries>();
 
 export function catalogueEntries(model: ConfigModel): CatalogueEntries {
   let entries = memo.get(model);

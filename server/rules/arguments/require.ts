@@ -8,6 +8,7 @@ import { REQUIRE_PROVIDERS } from '../../catalog/data/keywords';
 import { closestNames } from '../../catalog/names';
 import { loadedModules } from '../../catalog/modules';
 import { forEachNode } from '../../syntax/parser';
+import { runMemo } from '../run-memo';
 
 export const checkRequire: ArgChecker = (input) => {
   const { words, node, ast } = input;
@@ -32,7 +33,7 @@ export const checkRequire: ArgChecker = (input) => {
   };
 };
 
-const providersCache = new WeakMap<ConfigAst, string[]>();
+const providersCache = runMemo<ConfigAst, string[]>();
 
 function definedProviders(ast: ConfigAst): string[] {
   const hit = providersCache.get(ast);
