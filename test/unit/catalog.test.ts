@@ -12,10 +12,24 @@ import { PLACE_NAMES } from '../../server/catalog/types';
 import { sectionInfo, sections } from '../../server/catalog/sections';
 
 const root = path.resolve(__dirname, '../../..');
-const reference = JSON.parse(fs.readFileSync(path.resolve(root, '../shared/reference/apache-directives-all-modules.json'), 'utf8')) as {
+
+/**
+ * The shared reference data beside the checkout (../shared). A git worktree (`git worktree add`) stands elsewhere:
+ * its `.git` file names the main checkout's git directory, and the data is beside that checkout.
+ */
+function sharedReference(): string {
+  const beside = path.resolve(root, '../shared/reference');
+  if (fs.existsSync(beside)) return beside;
+  const gitFile = path.join(root, '.git');
+  const gitdir = fs.statSync(gitFile, { throwIfNoEntry: false })?.isFile() ? /^gitdir: (.+)$/m.exec(fs.readFileSync(gitFile, 'utf8'))?.[1] : undefined;
+  // gitdir is <main checkout>/.git/worktrees/<name>.
+  return gitdir ? path.resolve(gitdir, '../../../../shared/reference') : beside;
+}
+
+const reference = JSON.parse(fs.readFileSync(path.join(sharedReference(), 'apache-directives-all-modules.json'), 'utf8')) as {
   directives: Array<{ name: string; module: string; usage: string; allowed: string }>;
 };
-const facts = JSON.parse(fs.readFileSync(path.resolve(root, '../shared/reference/mod_wsgi-and-apache-facts.json'), 'utf8')) as {
+const facts = JSON.parse(fs.readFileSync(path.join(sharedReference(), 'mod_wsgi-and-apache-facts.json'), 'utf8')) as {
   modwsgi_directives: Array<{ name: string; apache_args_how: string; registered_in_debian_4_9_4: boolean }>;
 };
 const FORMS = ['NO_ARGS', 'TAKE1', 'TAKE2', 'TAKE3', 'TAKE12', 'TAKE13', 'TAKE23', 'TAKE123', 'ITERATE', 'ITERATE2', 'FLAG', 'RAW_ARGS', 'TAKE_ARGV'];

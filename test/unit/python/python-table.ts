@@ -45,3 +45,29 @@ export function pythonRuleTable(ruleId: string, table: { valid: string[]; invali
 
 /** Joins lines with \n and a final newline: Python cases read better as arrays. */
 export const py = (...lines: string[]) => lines.join('\n') + '\n';
+
+/** The helper class the middleware-close fixes insert (then two blank lines), line by line as they write it. */
+export const CLOSING_ITERABLE = [
+  'class ClosingIterable:',
+  '    """Iterates `iterator`; close() closes it and then `wrapped`, the wrapped application\'s response (PEP 3333)."""',
+  '',
+  '    def __init__(self, iterator, wrapped):',
+  '        self._iterator = iter(iterator)',
+  '        self._wrapped = wrapped',
+  '',
+  '    def __iter__(self):',
+  '        return self',
+  '',
+  '    def __next__(self):',
+  '        return next(self._iterator)',
+  '',
+  '    def close(self):',
+  '        try:',
+  "            if hasattr(self._iterator, 'close'):",
+  '                self._iterator.close()',
+  '        finally:',
+  "            if hasattr(self._wrapped, 'close'):",
+  '                self._wrapped.close()',
+  '',
+  '',
+];

@@ -1,29 +1,4 @@
-import { pythonRuleTable, py } from './python-table';
-
-const CLASS = [
-  'class ClosingIterable:',
-  '    """Iterates `iterator`; close() closes it and then `wrapped`, the wrapped application\'s response (PEP 3333)."""',
-  '',
-  '    def __init__(self, iterator, wrapped):',
-  '        self._iterator = iter(iterator)',
-  '        self._wrapped = wrapped',
-  '',
-  '    def __iter__(self):',
-  '        return self',
-  '',
-  '    def __next__(self):',
-  '        return next(self._iterator)',
-  '',
-  '    def close(self):',
-  '        try:',
-  "            if hasattr(self._iterator, 'close'):",
-  '                self._iterator.close()',
-  '        finally:',
-  "            if hasattr(self._wrapped, 'close'):",
-  '                self._wrapped.close()',
-  '',
-  '',
-];
+import { CLOSING_ITERABLE, pythonRuleTable, py } from './python-table';
 
 pythonRuleTable('wsgi-middleware-close-chained', {
   valid: [
@@ -89,7 +64,7 @@ pythonRuleTable('wsgi-middleware-close-chained', {
         'import logging',
         '',
         '',
-        ...CLASS,
+        ...CLOSING_ITERABLE,
         'class Upper:',
         '    def __call__(self, environ, start_response):',
         "        environ['upper'] = True",
@@ -113,7 +88,7 @@ pythonRuleTable('wsgi-middleware-close-chained', {
         '    return wrapper',
       ),
       fixed: py(
-        ...CLASS,
+        ...CLOSING_ITERABLE,
         'def upper(app):',
         '    def wrapper(environ, start_response):',
         '        result = app(environ, start_response)',
@@ -135,7 +110,7 @@ pythonRuleTable('wsgi-middleware-close-chained', {
         '            yield c',
       ),
       fixed: py(
-        ...CLASS,
+        ...CLOSING_ITERABLE,
         'class M:',
         '    def __call__(self, environ, start_response):',
         '        def sr(status, headers, exc_info=None):',

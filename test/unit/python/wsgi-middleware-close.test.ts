@@ -1,4 +1,4 @@
-import { pythonRuleTable, py } from './python-table';
+import { CLOSING_ITERABLE, pythonRuleTable, py } from './python-table';
 
 const CLOSE = ["if hasattr(iterable, 'close'):", '    iterable.close()'];
 
@@ -222,28 +222,7 @@ pythonRuleTable('wsgi-middleware-close', {
         'import re',
         '',
         '',
-        'class ClosingIterable:',
-        '    """Iterates `iterator`; close() closes it and then `wrapped`, the wrapped application\'s response (PEP 3333)."""',
-        '',
-        '    def __init__(self, iterator, wrapped):',
-        '        self._iterator = iter(iterator)',
-        '        self._wrapped = wrapped',
-        '',
-        '    def __iter__(self):',
-        '        return self',
-        '',
-        '    def __next__(self):',
-        '        return next(self._iterator)',
-        '',
-        '    def close(self):',
-        '        try:',
-        "            if hasattr(self._iterator, 'close'):",
-        '                self._iterator.close()',
-        '        finally:',
-        "            if hasattr(self._wrapped, 'close'):",
-        '                self._wrapped.close()',
-        '',
-        '',
+        ...CLOSING_ITERABLE,
         'class Lower:',
         '    def __call__(self, environ, start_response):',
         '        iterable = self.app(environ, start_response)',
