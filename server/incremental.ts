@@ -12,7 +12,6 @@ import { rules, rulesById } from './rules';
 import { runRuleSet } from './rules/run';
 import { forgetRunMemos } from './rules/run-memo';
 import type { Report, Rule, RuleContext, SeveritySetting } from './rules/types';
-import { lineStartOf, nextLineStart } from './model/edits';
 
 export interface Lineage {
   /** The per-section findings kept so far (undefined: none are kept, e.g. a finding reached beyond its node). */
@@ -55,23 +54,112 @@ interface Step {
 const MAX_STEPS = 64;
 
 /**
- * The lower-case names of the directives whose lines (from the start of the first to the break after the last) the
- * edit overlaps, in the previous tree and in the new one; null when it overlaps a section's opening or closing tag
- * line (what encloses what may have changed) or a section has no closing tag.
+ * The lower-case names of the directives the edit may have changed, in the previous tree and in the new one; null
+ * when it may have changed a section's opening or closing tag (what encloses what) or a section has no closing tag.
+ * A directive is changed when its logical line (from the start of its first physical line to the break after its
+ * last) overlaps the edit, or overlaps the logical line of another changed node in the other tree: removing or
+ * adding a `\` at a line's end regroups the lines after it (a line whose words were the previous directive's
+ * arguments becomes a directive of its own, or the reverse) without that line overlapping the edit. Offsets of the
+ * previous tree are compared in the new text's terms (a place inside the edited text stands for the whole edit).
  */
 function touchedNames(re: Reparse, oldText: string, text: string): ReadonlySet<string> | null {
-  const names = new Set<string>();
-  let sections = false;
-  const overlaps = (t: string, from: number, to: number, end: number) => lineStartOf(t, from) <= end && re.edit.start <= nextLineStart(t, to);
-  const look = (nodes: readonly Node[], t: string, end: number) =>
+  const { start, oldEnd, newEnd } = re.edit;
+  const delta = newEnd - oldEnd;
+  const extents: Extent[] = [];
+  let unclosed = false;
+  const gather = (nodes: readonly Node[], t: string, old: boolean) => {
+    const lines = new LineStarts(t, re.region.start, re.region.firstLine);
+    const add = (node: Node, firstLine: number, lastLine: number, tag: boolean) => {
+      const from = lines.at(firstLine);
+      const to = lines.at(lastLine + 1);
+      extents.push(
+        old
+          ? { node, tag, from: from <= start ? from : from < oldEnd ? start : from + delta, to: to < start ? to : to <= oldEnd ? newEnd : to + delta }
+          : { node, tag, from, to },
+      );
+    };
     forEachNode(nodes, (n) => {
-      if (n.kind === 'directive') {
-        if (overlaps(t, n.start, n.end, end)) names.add(n.nameLower);
-      } else if (n.kind === 'section' && (!n.close || overlaps(t, n.start, n.open.end, end) || overlaps(t, n.close.start, n.close.end, end))) sections = true;
+      if (n.kind !== 'section') return add(n, n.firstLine, n.lastLine, false);
+      add(n, n.firstLine, n.lastLine, true);
+      if (n.close) add(n, n.close.firstLine, n.close.lastLine, true);
+      else unclosed = true;
     });
-  look(re.removed, oldText, re.edit.oldEnd);
-  look(re.added, text, re.edit.newEnd);
-  return sections ? null : names;
+  };
+  gather(re.removed, oldText, true);
+  gather(re.added, text, false);
+  if (unclosed) return null;
+  // The lines the edit overlaps, or touches at either end (typing at a line's start or end changes that line).
+  let lo = start;
+  let hi = newEnd;
+  const changed = new Array<boolean>(extents.length).fill(false);
+  for (let k = 0; k < extents.length; k++) {
+    const e = extents[k];
+    if (e.from > newEnd || e.to < start) continue;
+    changed[k] = true;
+    if (e.from < lo) lo = e.from;
+    if (e.to > hi) hi = e.to;
+  }
+  // Then every line that overlaps a changed one (it can only be a line of the other tree: a regrouping), until
+  // nothing more does; lines that only meet end to start do not overlap (a regrouping can run on through lines that
+  // each continue into the next).
+  for (let pass = 0, grew = true; grew; pass++) {
+    if (pass === MAX_WIDENING) return null;
+    grew = false;
+    for (let k = 0; k < extents.length; k++) {
+      const e = extents[k];
+      if (changed[k] || e.from >= hi || e.to <= lo) continue;
+      changed[k] = grew = true;
+      if (e.from < lo) lo = e.from;
+      if (e.to > hi) hi = e.to;
+    }
+  }
+  const names = new Set<string>();
+  for (let k = 0; k < extents.length; k++) {
+    if (!changed[k]) continue;
+    const { node, tag } = extents[k];
+    if (tag) return null;
+    if (node.kind === 'directive') names.add(node.nameLower);
+  }
+  return names;
+}
+
+/** A node's logical line (or one of a section's tag lines) in the new text's offsets. */
+interface Extent {
+  node: Node;
+  /** A section's opening or closing tag. */
+  tag: boolean;
+  from: number;
+  to: number;
+}
+
+/** Passes over the re-read nodes before the changed span is taken to be everything (all joining rules run). */
+const MAX_WIDENING = 16;
+
+/** The offsets where a text's physical lines start, from a known line on, found as far as they are asked for. */
+class LineStarts {
+  private readonly starts: number[];
+
+  /** `start`: the offset where physical line `firstLine` starts. */
+  constructor(
+    private readonly text: string,
+    start: number,
+    private readonly firstLine: number,
+  ) {
+    this.starts = [start];
+  }
+
+  /** Where physical line `line` starts (the text's end past its last line; 0 before `firstLine`, which is wider). */
+  at(line: number): number {
+    const k = line - this.firstLine;
+    if (k < 0) return 0;
+    // Only LF starts a line for Apache, as the parser counts lines (a lone CR is a blank).
+    while (this.starts.length <= k) {
+      const last = this.starts[this.starts.length - 1];
+      const lf = last < this.text.length ? this.text.indexOf('\n', last) : -1;
+      this.starts.push(lf < 0 ? this.text.length : lf + 1);
+    }
+    return this.starts[k];
+  }
 }
 
 /**

@@ -14,6 +14,8 @@ export interface Reparse {
   added: readonly Node[];
   /** The edit: the previous text's [start, oldEnd) became the new text's [start, newEnd). */
   edit: { start: number; oldEnd: number; newEnd: number };
+  /** Where the re-read text starts (the same offset and physical line in both texts: nothing before it changed). */
+  region: { start: number; firstLine: number };
 }
 
 const nodeStart = (node: Node): number => node.start;
@@ -70,6 +72,7 @@ export function reparse(previous: ConfigAst, text: string): Reparse | undefined 
     removed: top.slice(first, Math.min(after, n)),
     added: read.children,
     edit: { start: head, oldEnd: editEnd, newEnd: editEnd + delta },
+    region: { start: regionStart, firstLine: lineOffset },
   };
 }
 

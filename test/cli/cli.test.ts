@@ -5,20 +5,9 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { LINT_BIN, runLint, tempFile } from '../helpers/cli';
 
-const BIN = path.resolve(__dirname, '../../../bin/apache-wsgi-lint.js');
-
-function lint(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function tempFile(name: string, text: string | Buffer): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'awl-'));
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, text);
-  return file;
-}
+const lint = (...args: string[]) => runLint(args);
 
 // One daemon group nothing delegates to, so its script alias runs embedded: two warnings, one fix repairs both.
 const UNUSED = [
@@ -145,6 +134,6 @@ test('a root file is linted with everything it includes; findings carry each fil
 
 test('a reader that stops early gets no stack trace', () => {
   const f = tempFile('site.conf', UNUSED.repeat(200));
-  const r = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" "${f}" | head -c 10 >/dev/null`], { encoding: 'utf8' });
+  const r = spawnSync('sh', ['-c', `"${process.execPath}" "${LINT_BIN}" "${f}" | head -c 10 >/dev/null`], { encoding: 'utf8' });
   assert.equal(r.stderr, '');
 });

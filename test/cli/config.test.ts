@@ -2,17 +2,15 @@
 // "apacheWsgi" key, the nearest one from the linted file upwards, or the one --config names.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-
-const BIN = path.resolve(__dirname, '../../../bin/apache-wsgi-lint.js');
+import { runLint } from '../helpers/cli';
 
 function lint(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, '--format', 'json', ...args], { encoding: 'utf8', cwd });
-  const findings = r.status === 2 ? [] : (JSON.parse(r.stdout) as Array<{ code: string; severity: string }>);
-  return { code: r.status, findings: findings.map((f) => `${f.code}:${f.severity}`), stderr: r.stderr };
+  const r = runLint(['--format', 'json', ...args], cwd);
+  const findings = r.code === 2 ? [] : (JSON.parse(r.stdout) as Array<{ code: string; severity: string }>);
+  return { code: r.code, findings: findings.map((f) => `${f.code}:${f.severity}`), stderr: r.stderr };
 }
 
 /** A project: files by relative path; returns its directory. */

@@ -6,23 +6,15 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { LINT_BIN, runLint, tempFile as tempFileIn } from '../helpers/cli';
 
-const BIN = path.resolve(__dirname, '../../../bin/apache-wsgi-lint.js');
-
-function lint(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const lint = (...args: string[]) => runLint(args);
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'awl-fix-'));
 }
 
-function tempFile(name: string, text: string | Buffer): string {
-  const file = path.join(tempDir(), name);
-  fs.writeFileSync(file, text);
-  return file;
-}
+const tempFile = (name: string, text: string | Buffer) => tempFileIn(name, text, 'awl-fix-');
 
 function errorsAfter(file: string): string[] {
   const out = JSON.parse(lint('--format', 'json', file).stdout) as Array<{ code: string; severity: string }>;
@@ -141,7 +133,7 @@ test('--fix on a symlinked site writes its target and keeps the link', () => {
 test('--fix keeps the file mode whatever the umask', () => {
   const f = tempFile('site.conf', UNUSED);
   fs.chmodSync(f, 0o664);
-  const r = spawnSync('sh', ['-c', `umask 027; exec "${process.execPath}" "${BIN}" --fix "${f}"`], { encoding: 'utf8' });
+  const r = spawnSync('sh', ['-c', `umask 027; exec "${process.execPath}" "${LINT_BIN}" --fix "${f}"`], { encoding: 'utf8' });
   assert.equal(r.stderr, '');
   assert.equal(fs.readFileSync(f, 'utf8'), fixedPlain(UNUSED).toString('utf8'));
   assert.notEqual(fs.readFileSync(f, 'utf8'), UNUSED);

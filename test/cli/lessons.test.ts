@@ -7,14 +7,11 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { runLint } from '../helpers/cli';
 
-const BIN = path.resolve(__dirname, '../../../bin/apache-wsgi-lint.js');
 const LESSONS = path.resolve(__dirname, '../../../test/fixtures/lessons');
 
-function lint(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const lint = (...args: string[]) => runLint(args);
 
 interface Finding {
   file: string;

@@ -1,26 +1,15 @@
 // The real CLI binary on Python files: WSGI scripts and middleware get the Python rules, same formats and flags.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { parsePython } from '../../server/python/syntax';
+import { runLint, tempFile as tempFileIn } from '../helpers/cli';
 
-const BIN = path.resolve(__dirname, '../../../bin/apache-wsgi-lint.js');
 const FIXTURE = path.resolve(__dirname, '../../../test/fixtures/python/middleware.py');
 
-function lint(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-function tempFile(name: string, text: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'awl-py-'));
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, text);
-  return file;
-}
+const lint = (...args: string[]) => runLint(args);
+const tempFile = (name: string, text: string) => tempFileIn(name, text, 'awl-py-');
 
 const UPPER = [
   'class Upper:',

@@ -2,12 +2,11 @@
 // segments under the working directory (test/fixtures/scripts: a Debian-style server with its scripts in srv/).
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { runLint } from '../helpers/cli';
 
-const BIN = path.resolve(__dirname, '../../../bin/apache-wsgi-lint.js');
 const FIXTURE = path.resolve(__dirname, '../../../test/fixtures/scripts');
 
 interface Finding {
@@ -24,10 +23,7 @@ function copyFixture(): string {
   return dir;
 }
 
-function lint(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, '--no-config', ...args], { encoding: 'utf8', cwd });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const lint = (cwd: string, ...args: string[]) => runLint(['--no-config', ...args], cwd);
 
 const SCRIPT_RULES = new Set(['wsgi-script-missing', 'wsgi-callable-missing', 'django-settings-setdefault']);
 const summary = (out: Finding[]) => out.filter((f) => SCRIPT_RULES.has(f.code)).map((f) => `${f.file}:${f.line} ${f.severity} ${f.code}`);
