@@ -29,6 +29,9 @@ export const djangoSettingsSetdefaultConfig: Rule = {
       if (!shared) continue;
       const old = shared.group ? daemonNamed(ctx.model, shared.group) : undefined;
       const options = old ? old.node.args.slice(1).map((w) => ' ' + w.raw).join('') : '';
+      // A quote the old group's line never closes takes in the rest of that line: copied onto a line of its own it
+      // would be one more unclosed quote, and which options it holds is unclear. No fix then (close the quote first).
+      const copyable = !old || old.node.args.every((w) => !w.unterminated);
       const name = freshGroupName(ctx.model, basenameOf(scriptLocation(alias).dir ?? '') || 'wsgi-app');
       ctx.report({
         start: alias.target.start,
@@ -38,13 +41,15 @@ export const djangoSettingsSetdefaultConfig: Rule = {
           `with '${shared.partner.url!.value}' (${shared.partnerTarget}) in another application group. The environment ` +
           `belongs to the process, so whichever application loads first sets it for both, and requests run with the ` +
           `other site's settings. Give this application its own daemon group (or assign the variable in the script).`,
-        fixes: [
-          {
-            title: `Run '${alias.url.value}' in a daemon group of its own: WSGIDaemonProcess ${name}${old ? ` (options of '${old.name}')` : ''}`,
-            preferred: true,
-            edits: [insertAbove(ctx.text, alias.node.start, [`WSGIDaemonProcess ${name}${options}`]), setAliasOption(alias, 'process-group', name)],
-          },
-        ],
+        fixes: copyable
+          ? [
+              {
+                title: `Run '${alias.url.value}' in a daemon group of its own: WSGIDaemonProcess ${name}${old ? ` (options of '${old.name}')` : ''}`,
+                preferred: true,
+                edits: [insertAbove(ctx.text, alias.node.start, [`WSGIDaemonProcess ${name}${options}`]), setAliasOption(alias, 'process-group', name)],
+              },
+            ]
+          : [],
       });
     }
   },

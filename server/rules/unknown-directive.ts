@@ -1,7 +1,7 @@
 // A name Apache has no command for stops configtest ("Invalid command 'X', perhaps misspelled or defined by a
 // module not included in the server configuration"). A close known name is almost surely a typo; a name far from
 // everything may belong to a third-party module the server loads, so that alone is only a warning.
-import type { DirectiveNode, SectionNode } from '../syntax/ast';
+import type { DirectiveNode, ParseProblem, SectionNode } from '../syntax/ast';
 import type { Fix, Rule, Severity } from './types';
 import { APACHE_DOCS } from './types';
 import { acceptedNames } from '../catalog/directives';
@@ -65,10 +65,10 @@ export const unknownDirective: Rule = {
  * The fixes renaming `node` to each close name. Its own function: closures over the loop's variables would make
  * the loop allocate a context for every directive, known or not.
  */
-function renames(node: DirectiveNode | SectionNode, close: string[], text: string, problems: ReadonlyArray<{ start: number; end: number }>): Fix[] {
+function renames(node: DirectiveNode | SectionNode, close: string[], text: string, problems: readonly ParseProblem[]): Fix[] {
   // A section is renamed only together with its closing tag, so the structure stays as it was (a closing tag
   // spelled otherwise, say across a continuation, gets no edit: then no fix).
-  const fixable = node.kind === 'directive' || (node.close !== null && !closedByRecovery(node, problems));
+  const fixable = node.kind === 'directive' || (node.close !== null && !closedByRecovery(node, problems) && !holdsIgnoredClose(node, problems));
   return (fixable ? close.map((c, i) => rename(node, c, i === 0, text)) : []).filter((f) => node.kind === 'directive' || f.edits.length === 2);
 }
 
@@ -85,7 +85,16 @@ function rename(node: DirectiveNode | SectionNode, to: string, preferred: boolea
 }
 
 /** A closing tag the parser matched only by recovery (a problem on it): renamed, it would close something else. */
-function closedByRecovery(node: SectionNode, problems: ReadonlyArray<{ start: number; end: number }>): boolean {
+function closedByRecovery(node: SectionNode, problems: readonly ParseProblem[]): boolean {
   const at = node.close?.start ?? -1;
   return problems.some((p) => p.start <= at && at < p.end);
+}
+
+/**
+ * A closing tag in the section's body that closes nothing (`</VirtualHost>` inside `<VirtualHots>`, ignored): with
+ * the section renamed to its name, it would close the section there and leave the real closing tag stray.
+ */
+function holdsIgnoredClose(node: SectionNode, problems: readonly ParseProblem[]): boolean {
+  const end = node.close?.start ?? node.end;
+  return problems.some((p) => p.kind === 'mismatched-close' && p.start > node.open.end && p.start < end);
 }

@@ -32,6 +32,9 @@ ruleTable('unknown-directive', {
     { code: '<«VirtualHots» *:80>\n  ServerName a\n</Vir\\\ntualHots>\n', message: ["Invalid command '<VirtualHots'"] },
     // its closing tag matched only by the parser's recovery: renamed, the tags would pair up otherwise, so no fix
     { code: '<VirtualHost *:80>\n<«VirtualHots» *:80>\n<VirtualHost *:80>\n  ServerName a\n</VirtualHots>\n</VirtualHost>\n' },
+    // a closing tag in its body that closes nothing now (ignored): renamed, the section would end there and its own
+    // closing tag would be stray, so no fix (found by the fix-safety fuzz, seed 3)
+    { code: '<«VirtualHots» *:80>\n  </VirtualHost>\n  ServerName a\n</VirtualHots>\n' },
     { code: '«Frobnicate» yes\n', message: ['no module Apache ships defines it'], severity: 'error' },
     // A quoted name touching its argument: the rename keeps the two words apart.
     { code: "«'ServerNmae'»example.com\n", fixed: 'ServerName example.com\n' },
