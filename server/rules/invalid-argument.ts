@@ -1,6 +1,6 @@
 // Argument values Apache rejects while reading: On/Off for FLAG directives, keyword directives (data/keywords.ts),
-// Options, AllowOverride, Header/RequestHeader, LogLevel, Require providers, and the Alias one-argument form
-// outside <Location>.
+// Options, AllowOverride, Header/RequestHeader, LogLevel, Require providers, the Alias one-argument form outside
+// <Location>, and a LoadModule name that is not the module in one of Debian's module files.
 // Each checker follows the module's own parsing and stops where Apache stops; values with unknown ${VAR} are
 // not judged.
 import type { Fix, Rule } from './types';
@@ -18,6 +18,7 @@ import { checkHeader } from './arguments/header';
 import { checkLogLevel } from './arguments/log-level';
 import { checkAlias } from './arguments/alias';
 import { checkRequire } from './arguments/require';
+import { checkLoadModule } from './arguments/load-module';
 
 const CHECKERS: Readonly<Record<string, ArgChecker>> = {
   options: checkOptions,
@@ -28,13 +29,14 @@ const CHECKERS: Readonly<Record<string, ArgChecker>> = {
   alias: checkAlias,
   scriptalias: checkAlias,
   require: checkRequire,
+  loadmodule: checkLoadModule,
 };
 
 export const invalidArgument: Rule = {
   id: 'invalid-argument',
   defaultSeverity: 'error',
   fixable: true,
-  description: 'An argument Apache refuses: not On/Off, an unknown keyword, a bad Options/AllowOverride/Header/LogLevel word, Alias with the wrong form.',
+  description: 'An argument Apache refuses: not On/Off, an unknown keyword, a bad Options/AllowOverride/Header/LogLevel word, Alias with the wrong form, a LoadModule name its file does not hold.',
   docUrl: `${APACHE_DOCS}directive-dict.html#Syntax`,
   perSection: true,
   check(ctx) {

@@ -1,6 +1,9 @@
 // Problems httpd's config reader stops at while it builds the section tree; the parser finds them all at once.
-import type { Rule } from './types';
+import type { Rule, RuleContext } from './types';
 import { APACHE_DOCS } from './types';
+import type { SectionNode } from '../syntax/ast';
+import { sectionInfo } from '../catalog/sections';
+import { conditionReach } from '../catalog/placement';
 
 export const syntaxError: Rule = {
   id: 'syntax-error',
@@ -9,9 +12,54 @@ export const syntaxError: Rule = {
   description: 'Section tags Apache cannot read: unclosed, mismatched or stray tags, a missing `>`, a missing argument.',
   docUrl: `${APACHE_DOCS}core.html`,
   check(ctx) {
+    // A skipped section with several stray tags inside is reported once (configtest stops at the first).
+    const reported = new Set<SectionNode>();
     for (const p of ctx.ast.problems) {
       if (p.kind === 'unterminated-quote') continue;
       ctx.report({ start: p.start, end: p.end, message: p.message, fixes: p.fix ? [{ ...p.fix, preferred: true }] : [] });
+      if (p.kind === 'mismatched-close') reportSkippingSections(ctx, p.start, reported);
     }
   },
 };
+
+/**
+ * A condition section Apache skips (<IfDefine> of a name not defined, <IfModule> of a module not loaded …) is
+ * still read for its tags: httpd's ap_soak_end_container pairs every opening and closing tag in the skipped body,
+ * and a closing tag that closes nothing opened there stops configtest on the line of the skipped section itself,
+ * not on the tag's. So a mismatched tag inside such a section is reported there too: on each enclosing condition
+ * section that may be skipped, from the outside in, down to the first one that surely is (Apache soaks from it
+ * and never looks at the sections inside).
+ */
+function reportSkippingSections(ctx: Pick<RuleContext, 'ast' | 'model' | 'text' | 'report'>, at: number, reported: Set<SectionNode>): void {
+  let inner: SectionNode | null = null;
+  for (const s of ctx.model.sections) if (s.start < at && at < endOf(s) && (!inner || s.start > inner.start)) inner = s;
+  if (!inner) return;
+  const chain: SectionNode[] = [];
+  for (let s: SectionNode | null = inner; s; s = s.parent) chain.push(s);
+  const tag = /^<\/([^\s>]*)/.exec(ctx.text.slice(at, at + 200))?.[1] ?? '';
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const s = chain[i];
+    if (!sectionInfo(s.nameLower)?.transparent) continue;
+    const reach = conditionReach(s, ctx.ast);
+    if (reach === 'active') continue;
+    if (reported.has(s)) return;
+    reported.add(s);
+    ctx.report({
+      start: s.nameSpan.start,
+      end: s.open.end,
+      message:
+        `Apache ${reach === 'skipped' ? 'skips' : 'may skip'} this <${s.name}> block (${reach === 'skipped' ? 'its condition is false here' : 'when its condition is false'}), ` +
+        `but it still pairs up the tags inside it: </${tag}> closes nothing opened there, so configtest stops on this line ` +
+        `("Expected </${inner.name}> but saw </${tag}>"). Fix the closing tag inside.`,
+    });
+    if (reach === 'skipped') return;
+  }
+}
+
+/**
+ * Where a section's body ends for Apache: its closing tag, or the tag that closed it by recovery; a section never
+ * closed (its end is still its opening tag's) reads on to the end of the file.
+ */
+function endOf(s: SectionNode): number {
+  return s.close || s.end > s.open.end ? s.end : Infinity;
+}

@@ -10,8 +10,21 @@ ruleTable('invalid-argument', {
     '<VirtualHost *:80>\n  Alias /static /srv/static\n  <Location /media>\n    Alias /srv/media\n  </Location>\n</VirtualHost>\n',
     // Unknown ${VAR} is not judged; skipped bodies neither.
     'KeepAlive ${KA}\n<IfModule !mod_headers.c>\n  Header sett X y\n</IfModule>\n',
+    // the modules Debian's files hold (the MPMs and mod_ldap are named otherwise than their sources); a file that is
+    // not Debian's is not judged
+    'LoadModule wsgi_module /usr/lib/apache2/modules/mod_wsgi.so\nLoadModule mpm_prefork_module /usr/lib/apache2/modules/mod_mpm_prefork.so\nLoadModule ldap_module modules/mod_ldap.so\nLoadModule foo_module modules/mod_foo.so\nLoadModule ${M} modules/mod_ssl.so\n',
   ],
   invalid: [
+    {
+      // the module's name mistyped: Apache looks it up in the file by that name (found by the differential fuzz)
+      code: 'LoadModule «mpm=_prefork_module» /usr/lib/apache2/modules/mod_mpm_prefork.so\n',
+      fixed: 'LoadModule mpm_prefork_module /usr/lib/apache2/modules/mod_mpm_prefork.so\n',
+      message: ["mod_mpm_prefork.so holds the module mpm_prefork_module", "Can't locate API module structure"],
+    },
+    {
+      code: 'LoadModule «WSGI_module» modules/mod_wsgi.so\n',
+      fixed: 'LoadModule wsgi_module modules/mod_wsgi.so\n',
+    },
     {
       code: 'KeepAlive «yes»\n',
       fixed: 'KeepAlive On\n',

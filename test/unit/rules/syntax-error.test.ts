@@ -1,4 +1,7 @@
+import { test } from 'node:test';
+import * as assert from 'node:assert/strict';
 import { ruleTable } from '../../helpers/rule-table';
+import { analyzeText } from '../../../server/service';
 
 ruleTable('syntax-error', {
   valid: ['<Directory /srv>\n  Require all granted\n</Directory>\n', '<IfModule mod_wsgi.c>\n</IfModule>\n'],
@@ -21,5 +24,31 @@ ruleTable('syntax-error', {
       code: '<Files x>\n<Directory /a>\n  «</Bogus>»\n</Directory>\n</Files>\n',
       fixed: '<Files x>\n<Directory /a>\n</Directory>\n</Files>\n',
     },
+    {
+      // A condition section Apache may skip still has its tags paired (ap_soak_end_container): a closing tag that
+      // closes nothing inside it stops configtest on the section's own line, so that line is an error too
+      code: '<VirtualHost *:80>\n«<IfDefine MAYBE>»\nServerName a\n«</VirtualHost>»\n',
+      message: ['may skip this <IfDefine> block', 'Expected </IfDefine> but saw </VirtualHost>'],
+    },
+    {
+      // an outer section surely skipped (its name is defined, and it asks for the opposite): Apache soaks from it
+      // and never reads the sections inside, so only it is reported
+      code: 'Define X\n«<IfDefine !X>»\n<IfModule mod_nonexistent.c>\n<Directory /a>\n«</Files>»\n</Directory>\n</IfModule>\n</IfDefine>\n',
+      message: ['skips this <IfDefine> block (its condition is false here)', 'Expected </Directory> but saw </Files>'],
+    },
+    {
+      // read (its name is defined): Apache stops at the tag itself, as for any section
+      code: 'Define X\n<IfDefine X>\n<Directory /a>\n«</Files>»\n</Directory>\n</IfDefine>\n',
+      fixed: 'Define X\n<IfDefine X>\n<Directory /a>\n</Directory>\n</IfDefine>\n',
+    },
   ],
+});
+
+test('a condition section never closed reads on to the end of the file: a stray tag after it is inside it', () => {
+  // Found by the fix-safety fuzz: once the missing </IfDefine> was inserted, the report on the <IfDefine> line
+  // appeared; the stray tag is inside the section before the fix too (Apache soaks on to the end of the file).
+  const text = '<IfDefine MAYBE>\n  ServerName a\n</Files>\n';
+  const lines = (t: string) => analyzeText('file:///a.conf', t).reports.filter((r) => r.rule === 'syntax-error').map((r) => `${t.slice(0, r.start).split('\n').length}: ${r.message.slice(0, 30)}`);
+  assert.deepEqual(lines(text), ['1: Apache may skip this <IfDefine', '1: <IfDefine> was not closed: eve', '3: Expected </IfDefine> but saw <']);
+  assert.deepEqual(lines(text + '</IfDefine>\n'), ['1: Apache may skip this <IfDefine', '3: Expected </IfDefine> but saw <']);
 });
