@@ -62,8 +62,40 @@ export const argumentCount: Rule = {
       // No fix: which words are extra (or whether they were one value missing its quotes) is the author's call.
       ctx.report({ start, end: node.end, message, severity });
     }
+    checkSectionPaths(ctx);
   },
 };
+
+/**
+ * Sections that take one path or pattern (`~` and a regular expression for the non-Match ones): httpd's dirsection,
+ * urlsection and filesection read one word (two after `~`) and refuse anything left with "Multiple <Directory>
+ * arguments not (yet) supported." A common wish, several directories in one section, needs a Match section's
+ * pattern or one section each.
+ */
+const ONE_PATH: ReadonlySet<string> = new Set(['directory', 'directorymatch', 'location', 'locationmatch', 'files', 'filesmatch']);
+
+function checkSectionPaths(ctx: Parameters<Rule['check']>[0]): void {
+  const sections = ctx.model.sections;
+  for (let i = 0; i < sections.length; i++) {
+    const s = sections[i];
+    if (!ONE_PATH.has(s.nameLower)) continue;
+    const args = s.args;
+    const allowed = args[0]?.value === '~' ? 2 : 1;
+    // A ${VAR} may stand for any number of words: not judged.
+    if (args.length <= allowed || args.some((w) => w.raw.includes('${'))) continue;
+    const reach = standingOf(s, ctx.ast).reach;
+    if (reach === 'skipped') continue;
+    ctx.report({
+      start: args[allowed].start,
+      end: args[args.length - 1].end,
+      message:
+        `<${s.name}> takes one ${s.nameLower.startsWith('location') ? 'URL path' : 'path'}${s.nameLower.endsWith('match') ? ' pattern' : ` (or ~ and a regular expression)`}, ` +
+        `but ${given(args.map((w) => w.value))} (Apache: "Multiple <${s.name}> arguments not (yet) supported."). For several, write one section each` +
+        `${s.nameLower.endsWith('match') ? ' or one pattern that matches them all' : ` or one <${s.name}Match> with a pattern that matches them all`}.`,
+      severity: reach === 'maybe' ? 'warning' : undefined,
+    });
+  }
+}
 
 /** Apache's cmd->path: set inside <Directory>, <Location>, <Files>, <If>, <Proxy> and their relatives. */
 function inPerDirectorySection(node: DirectiveNode, ast: ConfigAst): boolean {

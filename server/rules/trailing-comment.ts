@@ -68,7 +68,8 @@ export const trailingComment: Rule = {
         const glued = continued && /\S/.test(text[lineEnd - 2] ?? ' ') && /\S/.test(text[next] ?? ' ');
         ctx.report({
           start: w.start,
-          end,
+          // Apache reports a failing line on the last physical line of a continued one: the finding reaches it.
+          end: fails && continued ? Math.max(end, d.end) : end,
           severity: fails ? 'error' : undefined,
           message:
             `Apache has no trailing comments: '${comment}' is read as more ${d.name} arguments` +

@@ -5,6 +5,8 @@ import { ruleTable } from '../../helpers/rule-table';
 
 ruleTable('argument-count', {
   valid: [
+    // one path (or ~ and a pattern) per section; a quoted path with blanks is one word; ${VAR} is not judged
+    '<Directory "/srv/my site">\n</Directory>\n<Files ~ "\\.py$">\n</Files>\n<LocationMatch ^/(a|b)>\n</LocationMatch>\n<Location ${PATHS}>\n</Location>\n<VirtualHost *:80 *:8080>\n</VirtualHost>\n',
     'ServerName example.com\nWSGIProcessGroup app\nSetEnv A\nSetEnv A b\nKeepAlive On\nAddType text/plain .txt .text\n',
     '<Location /app>\n  ProxyPass http://127.0.0.1:8000/\n</Location>\nProxyPass /api http://127.0.0.1:9000/\n',
     'Redirect /a /b\nRedirect 301 /a /b\nListen 80\nListen 443 https\nRewriteRule ^ - [L]\nSetEnvIf Host ^x HAS_X\n',
@@ -16,6 +18,13 @@ ruleTable('argument-count', {
     '<IfModule !mod_alias.c>\n  ServerName a b c\n</IfModule>\n',
   ],
   invalid: [
+    {
+      // several paths in one section (found by running mutated cases through apache2 -t): Apache takes one
+      code: '<Directory /srv/a «/srv/b /srv/c»>\n  Require all granted\n</Directory>\n',
+      message: ['<Directory> takes one path (or ~ and a regular expression), but 3 are given', 'Multiple <Directory> arguments not (yet) supported', '<DirectoryMatch>'],
+    },
+    { code: '<Files ~ a «b»>\n</Files>\n', message: ['Multiple <Files> arguments'] },
+    { code: '<LocationMatch ^/a «^/b»>\n</LocationMatch>\n', message: ['<LocationMatch> takes one URL path pattern', 'one pattern that matches them all'] },
     {
       code: 'WSGIProcessGroup app «other»\n',
       message: ['takes exactly one argument, but 2 are given', 'WSGIProcessGroup takes one argument'],
