@@ -16,7 +16,23 @@ export const syntaxError: Rule = {
     const reported = new Set<SectionNode>();
     for (const p of ctx.ast.problems) {
       if (p.kind === 'unterminated-quote') continue;
-      ctx.report({ start: p.start, end: p.end, message: p.message, fixes: p.fix ? [{ ...p.fix, preferred: true }] : [] });
+      const fixes = p.fix ? [{ ...p.fix, preferred: true }] : [];
+      const read = p.kind === 'unclosed-section' ? readConditionAt(ctx, p.start) : undefined;
+      if (read) {
+        // Verified with apache2 -t: a condition section that holds is not a container to httpd, and one left open
+        // at the end of the file passes configtest.
+        ctx.report({
+          start: p.start,
+          end: p.end,
+          severity: 'warning',
+          message:
+            `<${read.name}> was not closed. Its condition holds, so Apache reads on to the end of the file and accepts it, ` +
+            `but everything after the tag is inside the section: add </${read.name}> where it should end.`,
+          fixes,
+        });
+        continue;
+      }
+      ctx.report({ start: p.start, end: p.end, message: p.message, fixes });
       if (p.kind === 'mismatched-close') reportSkippingSections(ctx, p.start, reported);
     }
   },
@@ -62,4 +78,10 @@ function reportSkippingSections(ctx: Pick<RuleContext, 'ast' | 'model' | 'text' 
  */
 function endOf(s: SectionNode): number {
   return s.close || s.end > s.open.end ? s.end : Infinity;
+}
+
+/** The condition section whose tag starts at `start`, when Apache surely reads its body (its condition holds). */
+function readConditionAt(ctx: Pick<RuleContext, 'ast' | 'model'>, start: number): SectionNode | undefined {
+  const s = ctx.model.sections.find((x) => x.nameSpan.start === start);
+  return s && sectionInfo(s.nameLower)?.transparent && conditionReach(s, ctx.ast) === 'active' ? s : undefined;
 }

@@ -229,7 +229,7 @@ export function readLogicalLines(text: string): LogicalLines {
     const lf0 = text.indexOf('\n', pos);
     const lineEnd0 = lf0 < 0 ? n : lf0;
     const contentEnd0 = lineEnd0 > pos && text.charCodeAt(lineEnd0 - 1) === 13 ? lineEnd0 - 1 : lineEnd0;
-    if (lf0 < 0 || contentEnd0 - 1 <= pos || text.charCodeAt(contentEnd0 - 1) !== 92) {
+    if (lf0 < 0 || contentEnd0 - 1 < pos || text.charCodeAt(contentEnd0 - 1) !== 92) {
       pos = lf0 < 0 ? n : lf0 + 1;
       physical++;
       count++;
@@ -242,11 +242,10 @@ export function readLogicalLines(text: string): LogicalLines {
       const lf = text.indexOf('\n', pos);
       const lineEnd = lf < 0 ? n : lf;
       const contentEnd = lineEnd > pos && text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
-      // httpd continues on a backslash right before the newline unless it is the very first character of the
-      // logical line read so far; `\\` at the end continues too (only one backslash is removed).
+      // httpd continues on a backslash right before the newline, a line holding only `\` too (verified with
+      // apache2 -t: `\` then `foo` fails on 'foo'); `\\` at the end continues too (only one backslash is removed).
       const bs = contentEnd - 1;
-      const hasBefore = bs > pos || pieces.some(([a, b]) => b > a);
-      const continued = lf >= 0 && bs >= pos && text.charCodeAt(bs) === 92 && hasBefore;
+      const continued = lf >= 0 && bs >= pos && text.charCodeAt(bs) === 92;
       if (continued) {
         pieces.push([pos, contentEnd - 1]);
         pos = lf + 1;

@@ -48,8 +48,7 @@ function referenceLines(t: string): LogicalLine[] {
       const lineEnd = lf < 0 ? n : lf;
       const contentEnd = lineEnd > pos && t.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd;
       const bs = contentEnd - 1;
-      const hasBefore = bs > pos || pieces.some(([a, b]) => b > a);
-      if (lf >= 0 && bs >= pos && t.charCodeAt(bs) === 92 && hasBefore) {
+      if (lf >= 0 && bs >= pos && t.charCodeAt(bs) === 92) {
         pieces.push([pos, contentEnd - 1]);
         pos = lf + 1;
         physical++;

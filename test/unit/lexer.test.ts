@@ -29,11 +29,12 @@ test('a backslash before the newline joins lines, removing the backslash and the
   assert.deepEqual([lines[0].firstLine, lines[0].lastLine, lines[1].firstLine], [0, 1, 2]);
 });
 
-test('continuation works with CRLF, with a double backslash, but not for a lone first-column backslash', () => {
+test('continuation works with CRLF, with a double backslash, and for a line holding only a backslash', () => {
   assert.equal(splitLogicalLines('A b\\\r\nc\r\n')[0].content, 'A bc');
   // httpd removes one backslash and continues (verified with apache2 -t).
   assert.equal(splitLogicalLines('A b \\\\\nc\n')[0].content, 'A b \\c');
-  assert.equal(splitLogicalLines('\\\nc\n').length, 2);
+  // `\` alone continues too (verified with apache2 -t: `\` then `foo` fails on 'foo', on the second line).
+  assert.deepEqual(splitLogicalLines('\\\nc\n').map((l) => l.content), ['c']);
   // A trailing blank after the backslash ends the line.
   assert.equal(splitLogicalLines('A b\\ \nc\n').length, 2);
 });

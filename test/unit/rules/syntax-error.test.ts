@@ -25,6 +25,21 @@ ruleTable('syntax-error', {
       fixed: '<Files x>\n<Directory /a>\n</Directory>\n</Files>\n',
     },
     {
+      // a condition section that holds left open at the end of the file: apache2 -t accepts it (verified), so a
+      // warning, with the same fix
+      code: '«<IfModule mod_wsgi.c>»\nWSGIRestrictEmbedded On\n',
+      fixed: '<IfModule mod_wsgi.c>\nWSGIRestrictEmbedded On\n</IfModule>\n',
+      message: ['Its condition holds', 'accepts it'],
+      severity: 'warning',
+    },
+    {
+      // one that may not hold (a -D flag could define it): Apache skips it to the end of the file and stops
+      code: '«<IfDefine MAYBE>»\nServerName a\n',
+      fixed: '<IfDefine MAYBE>\nServerName a\n</IfDefine>\n',
+      message: ['was not closed'],
+      severity: 'error',
+    },
+    {
       // A condition section Apache may skip still has its tags paired (ap_soak_end_container): a closing tag that
       // closes nothing inside it stops configtest on the section's own line, so that line is an error too
       code: '<VirtualHost *:80>\n«<IfDefine MAYBE>»\nServerName a\n«</VirtualHost>»\n',
