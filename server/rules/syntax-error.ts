@@ -3,7 +3,7 @@ import type { Rule, RuleContext } from './types';
 import { APACHE_DOCS } from './types';
 import type { SectionNode } from '../syntax/ast';
 import { sectionInfo } from '../catalog/sections';
-import { conditionReach } from '../catalog/placement';
+import { conditionReach, standingOf, type Reach } from '../catalog/placement';
 
 export const syntaxError: Rule = {
   id: 'syntax-error',
@@ -17,6 +17,22 @@ export const syntaxError: Rule = {
     for (const p of ctx.ast.problems) {
       if (p.kind === 'unterminated-quote') continue;
       const fixes = p.fix ? [{ ...p.fix, preferred: true }] : [];
+      if (p.kind === 'words-after-close') {
+        const reach = closedConditionReach(ctx, p.start);
+        if (reach === undefined || reach === 'skipped') continue;
+        const name = /^<\/([^\s>]*)/.exec(ctx.text.slice(p.start, p.start + 200))?.[1] ?? '';
+        ctx.report({
+          start: p.start,
+          end: p.end,
+          severity: reach === 'maybe' ? 'warning' : undefined,
+          message:
+            `Apache ${reach === 'maybe' ? 'may read' : 'reads'} this <${name}> (${reach === 'maybe' ? 'when its condition holds' : 'its condition holds'}), and then ` +
+            `refuses a closing tag with words after it: configtest stops with "</${name}> without matching <${name}> section". ` +
+            `(After the closing tag of a section it skips, or of any other section, the words are ignored.) Remove them.`,
+          fixes,
+        });
+        continue;
+      }
       const read = p.kind === 'unclosed-section' ? readConditionAt(ctx, p.start) : undefined;
       if (read) {
         // Verified with apache2 -t: a condition section that holds is not a container to httpd, and one left open
@@ -84,4 +100,11 @@ function endOf(s: SectionNode): number {
 function readConditionAt(ctx: Pick<RuleContext, 'ast' | 'model'>, start: number): SectionNode | undefined {
   const s = ctx.model.sections.find((x) => x.nameSpan.start === start);
   return s && sectionInfo(s.nameLower)?.transparent && conditionReach(s, ctx.ast) === 'active' ? s : undefined;
+}
+
+/** Whether Apache reads the condition section that the closing tag at `start` closes (undefined: no such section). */
+function closedConditionReach(ctx: Pick<RuleContext, 'ast' | 'model'>, start: number): Reach | undefined {
+  const s = ctx.model.sections.find((x) => x.close?.start === start);
+  if (!s) return undefined;
+  return standingOf(s, ctx.ast).reach === 'skipped' ? 'skipped' : conditionReach(s, ctx.ast);
 }

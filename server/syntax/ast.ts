@@ -83,6 +83,9 @@ export type ParseProblemKind =
   | 'mismatched-close'
   | 'stray-close'
   | 'missing-bracket'
+  /** Words after a whole closing tag of a condition section (`</IfModule> # end`): httpd ignores them after the
+   * tag of a container or of a body it skips, but refuses the line when it reads the section (syntax-error judges). */
+  | 'words-after-close'
   | 'missing-section-argument'
   | 'unterminated-quote';
 

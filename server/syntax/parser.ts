@@ -138,22 +138,28 @@ function directive(line: LogicalLine, i: number, parent: SectionNode | null, pro
   let start: number;
   let nameEnd: number;
   let next: number;
+  // Where the name's word ends (past a dropped `>`): the node ends there at least.
+  let wordEnd: number;
   if (plainEnd >= 0) {
-    names = internName(line.content, i, plainEnd);
+    // httpd drops one `>` ending a directive's name (so `<Else>` reads as `<Else`): `Allow> from all` is Allow.
+    const end = plainEnd - i > 1 && line.content.charCodeAt(plainEnd - 1) === 62 ? plainEnd - 1 : plainEnd;
+    names = internName(line.content, i, end);
     start = offsetOf(line, i);
-    nameEnd = endOffsetOf(line, plainEnd);
+    nameEnd = endOffsetOf(line, end);
+    wordEnd = endOffsetOf(line, plainEnd);
     next = plainEnd;
   } else {
     const read = readWord(line, i);
     if (read.word.unterminated) reportUnterminated([read.word], problems);
-    names = internName(read.word.value, 0, read.word.value.length);
+    const v = read.word.value;
+    names = internName(v, 0, v.length > 1 && v.charCodeAt(v.length - 1) === 62 ? v.length - 1 : v.length);
     start = read.word.start;
-    nameEnd = read.word.end;
+    nameEnd = wordEnd = read.word.end;
     next = read.next;
   }
   const args = readWords(line, next);
   reportUnterminated(args, problems);
-  return new Directive(names, start, nameEnd, args, parent, line);
+  return new Directive(names, start, nameEnd, wordEnd, args, parent, line);
 }
 
 /**
@@ -205,8 +211,8 @@ class Directive extends NamedNode implements DirectiveNode {
   /** On the prototype (see below), not in each node. */
   declare readonly kind: 'directive';
 
-  constructor(names: NamePair, start: number, nameEnd: number, args: Word[], parent: SectionNode | null, line: LogicalLine) {
-    super(names, args, start, args.length ? args[args.length - 1].end : nameEnd, nameEnd, parent, line);
+  constructor(names: NamePair, start: number, nameEnd: number, wordEnd: number, args: Word[], parent: SectionNode | null, line: LogicalLine) {
+    super(names, args, start, args.length ? args[args.length - 1].end : wordEnd, nameEnd, parent, line);
   }
 
   /** JSON shows the fields of a plain DirectiveNode, in its order (a spread `{...node}` would not: copy by name). */
@@ -337,15 +343,21 @@ function closeSection(line: LogicalLine, i: number, open: OpenTags, problems: Pa
   while (nameEnd < s.length && s[nameEnd] !== '>' && !isBlank(s.charCodeAt(nameEnd))) nameEnd++;
   const { name, lower } = internName(s, i + 2, nameEnd);
   const span = { start: offsetOf(line, i), end: endOffsetOf(line, trimEnd(s)), firstLine: line.firstLine, lastLine: line.lastLine };
-  // httpd wants the whole closing tag as one word ending in `>`: `</VirtualHost foo>` and `</VirtualHost` fail.
-  if (s[nameEnd] !== '>' || skipBlanks(s, nameEnd + 1) < s.length) {
+  // httpd wants the whole closing tag as one word ending in `>`: `</VirtualHost foo>`, `</VirtualHost` and
+  // `</VirtualHost>x` fail. Words after it (`</Directory> # end`) are ignored, except by a condition section httpd
+  // reads, which refuses them: that depends on the condition, so the parser only notes them (verified with apache2 -t).
+  const whole = s[nameEnd] === '>' && (nameEnd + 1 >= s.length || isBlank(s.charCodeAt(nameEnd + 1)));
+  const trailing = whole && skipBlanks(s, nameEnd + 1) < s.length;
+  if (!whole || (trailing && sectionInfo(lower)?.transparent)) {
     const from = endOffsetOf(line, nameEnd);
     problems.push({
-      kind: 'missing-bracket',
+      kind: whole ? 'words-after-close' : 'missing-bracket',
       start: span.start,
       end: span.end,
-      message: `</${name}> directive is missing its closing '>' (nothing may follow the name in a closing tag).`,
-      fix: { title: `Write </${name}>`, edits: [{ start: from, end: span.end, newText: '>' }] },
+      message: whole
+        ? `</${name}> is followed by more words: Apache refuses them when it reads the section.`
+        : `</${name}> directive is missing its closing '>' (nothing may follow the name in a closing tag).`,
+      fix: { title: whole ? `Remove the words after </${name}>` : `Write </${name}>`, edits: [{ start: from, end: span.end, newText: '>' }] },
     });
   }
   const top = stack[stack.length - 1];

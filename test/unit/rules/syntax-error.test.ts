@@ -4,7 +4,13 @@ import { ruleTable } from '../../helpers/rule-table';
 import { analyzeText } from '../../../server/service';
 
 ruleTable('syntax-error', {
-  valid: ['<Directory /srv>\n  Require all granted\n</Directory>\n', '<IfModule mod_wsgi.c>\n</IfModule>\n'],
+  valid: [
+    '<Directory /srv>\n  Require all granted\n</Directory>\n',
+    '<IfModule mod_wsgi.c>\n</IfModule>\n',
+    // words after a whole closing tag are ignored by httpd, after a container's tag and after a skipped section's
+    // (verified with apache2 -t)
+    '<VirtualHost *:80>\n<Directory /srv>\n</Directory> # end of /srv\n</VirtualHost>\tend\nDefine X\n<IfDefine !X>\n</IfDefine> # never read\n',
+  ],
   invalid: [
     {
       code: '«<Directory /srv»\n</Directory>\n',
@@ -23,6 +29,21 @@ ruleTable('syntax-error', {
       // a mismatched closing tag whose section is closed later goes (the rename case is in test/unit/parser.test.ts)
       code: '<Files x>\n<Directory /a>\n  «</Bogus>»\n</Directory>\n</Files>\n',
       fixed: '<Files x>\n<Directory /a>\n</Directory>\n</Files>\n',
+    },
+    {
+      // a condition section httpd reads refuses words after its closing tag ("</IfModule> without matching
+      // <IfModule> section", verified with apache2 -t)
+      code: '<IfModule mod_wsgi.c>\n  WSGIRestrictEmbedded On\n«</IfModule> # wsgi»\n',
+      fixed: '<IfModule mod_wsgi.c>\n  WSGIRestrictEmbedded On\n</IfModule>\n',
+      message: ['reads this <IfModule>', 'without matching <IfModule> section'],
+      severity: 'error',
+    },
+    { code: '<IfDefine MAYBE>\n«</IfDefine> x»\n', fixed: '<IfDefine MAYBE>\n</IfDefine>\n', message: ['may read this <IfDefine>'], severity: 'warning' },
+    {
+      // a word glued to the tag is part of it: the tag is not whole
+      code: '<Directory /srv>\n«</Directory>x»\n',
+      fixed: '<Directory /srv>\n</Directory>\n',
+      message: ["missing its closing '>'"],
     },
     {
       // a condition section that holds left open at the end of the file: apache2 -t accepts it (verified), so a

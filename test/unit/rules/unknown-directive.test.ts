@@ -2,6 +2,8 @@ import { ruleTable } from '../../helpers/rule-table';
 
 ruleTable('unknown-directive', {
   valid: [
+    // httpd drops one `>` ending a directive's name (verified with apache2 -t)
+    '<Directory /srv>\n  Order allow,deny\n  Allow> from all\n</Directory>\nServerName> a.example\n',
     'ServerName example.com\nwsgiscriptalias / /srv/app/wsgi.py\nKEEPALIVE On\n',
     '<VirtualHost *:80>\n  <Directory /srv>\n    Require all granted\n  </Directory>\n</VirtualHost>\n',
     // Bodies Apache skips are not judged: a module Debian does not ship, and <IfModule !…> of one it does.
