@@ -1,7 +1,7 @@
 // Wrong number of arguments for the directive's argument form, judged exactly as httpd's config.c does (an
 // empty quoted "" word counts as missing where Apache tests *w == '\0'), plus the counts that free-form
 // directives check themselves (data/argument-rules.ts).
-import type { Fix, Rule } from './types';
+import type { Fix, Rule, RuleContext } from './types';
 import { APACHE_DOCS } from './types';
 import { catalogueEntries } from './catalogue-entries';
 import { argumentRules } from '../catalog/data/argument-rules';
@@ -74,7 +74,7 @@ export const argumentCount: Rule = {
  */
 const ONE_PATH: ReadonlySet<string> = new Set(['directory', 'directorymatch', 'location', 'locationmatch', 'files', 'filesmatch']);
 
-function checkSectionPaths(ctx: Parameters<Rule['check']>[0]): void {
+function checkSectionPaths(ctx: RuleContext): void {
   const sections = ctx.model.sections;
   for (let i = 0; i < sections.length; i++) {
     const s = sections[i];

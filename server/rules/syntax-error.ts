@@ -3,7 +3,7 @@ import type { Rule, RuleContext } from './types';
 import { APACHE_DOCS } from './types';
 import type { SectionNode } from '../syntax/ast';
 import { sectionInfo } from '../catalog/sections';
-import { conditionReach, standingOf, type Reach } from '../catalog/placement';
+import { conditionReach, standingOf } from '../catalog/placement';
 
 export const syntaxError: Rule = {
   id: 'syntax-error',
@@ -18,9 +18,10 @@ export const syntaxError: Rule = {
       if (p.kind === 'unterminated-quote') continue;
       const fixes = p.fix ? [{ ...p.fix, preferred: true }] : [];
       if (p.kind === 'words-after-close') {
-        const reach = closedConditionReach(ctx, p.start);
-        if (reach === undefined || reach === 'skipped') continue;
-        const name = /^<\/([^\s>]*)/.exec(ctx.text.slice(p.start, p.start + 200))?.[1] ?? '';
+        const closed = ctx.model.sections.find((x) => x.close?.start === p.start);
+        const reach = closed && (standingOf(closed, ctx.ast).reach === 'skipped' ? 'skipped' : conditionReach(closed, ctx.ast));
+        if (!closed || reach === 'skipped') continue;
+        const name = closingTagName(ctx.text, p.start);
         ctx.report({
           start: p.start,
           end: p.end,
@@ -68,7 +69,7 @@ function reportSkippingSections(ctx: Pick<RuleContext, 'ast' | 'model' | 'text' 
   if (!inner) return;
   const chain: SectionNode[] = [];
   for (let s: SectionNode | null = inner; s; s = s.parent) chain.push(s);
-  const tag = /^<\/([^\s>]*)/.exec(ctx.text.slice(at, at + 200))?.[1] ?? '';
+  const tag = closingTagName(ctx.text, at);
   for (let i = chain.length - 1; i >= 0; i--) {
     const s = chain[i];
     if (!sectionInfo(s.nameLower)?.transparent) continue;
@@ -102,9 +103,7 @@ function readConditionAt(ctx: Pick<RuleContext, 'ast' | 'model'>, start: number)
   return s && sectionInfo(s.nameLower)?.transparent && conditionReach(s, ctx.ast) === 'active' ? s : undefined;
 }
 
-/** Whether Apache reads the condition section that the closing tag at `start` closes (undefined: no such section). */
-function closedConditionReach(ctx: Pick<RuleContext, 'ast' | 'model'>, start: number): Reach | undefined {
-  const s = ctx.model.sections.find((x) => x.close?.start === start);
-  if (!s) return undefined;
-  return standingOf(s, ctx.ast).reach === 'skipped' ? 'skipped' : conditionReach(s, ctx.ast);
+/** The name a closing tag at `at` is written with (`</Name` …), as the message quotes it. */
+function closingTagName(text: string, at: number): string {
+  return /^<\/([^\s>]*)/.exec(text.slice(at, at + 200))?.[1] ?? '';
 }

@@ -141,8 +141,7 @@ function directive(line: LogicalLine, i: number, parent: SectionNode | null, pro
   // Where the name's word ends (past a dropped `>`): the node ends there at least.
   let wordEnd: number;
   if (plainEnd >= 0) {
-    // httpd drops one `>` ending a directive's name (so `<Else>` reads as `<Else`): `Allow> from all` is Allow.
-    const end = plainEnd - i > 1 && line.content.charCodeAt(plainEnd - 1) === 62 ? plainEnd - 1 : plainEnd;
+    const end = nameEndIn(line.content, i, plainEnd);
     names = internName(line.content, i, end);
     start = offsetOf(line, i);
     nameEnd = endOffsetOf(line, end);
@@ -152,7 +151,7 @@ function directive(line: LogicalLine, i: number, parent: SectionNode | null, pro
     const read = readWord(line, i);
     if (read.word.unterminated) reportUnterminated([read.word], problems);
     const v = read.word.value;
-    names = internName(v, 0, v.length > 1 && v.charCodeAt(v.length - 1) === 62 ? v.length - 1 : v.length);
+    names = internName(v, 0, nameEndIn(v, 0, v.length));
     start = read.word.start;
     nameEnd = wordEnd = read.word.end;
     next = read.next;
@@ -160,6 +159,11 @@ function directive(line: LogicalLine, i: number, parent: SectionNode | null, pro
   const args = readWords(line, next);
   reportUnterminated(args, problems);
   return new Directive(names, start, nameEnd, wordEnd, args, parent, line);
+}
+
+/** Where the name in s[from, end) ends: httpd drops one `>` ending a directive's name (so `<Else>` reads as `<Else`), and `Allow> from all` is Allow. */
+function nameEndIn(s: string, from: number, end: number): number {
+  return end - from > 1 && s.charCodeAt(end - 1) === 62 ? end - 1 : end;
 }
 
 /**
