@@ -38,6 +38,7 @@ import { unknownDirective } from './unknown-directive';
 import { directiveContext } from './directive-context';
 import { argumentCount } from './argument-count';
 import { invalidArgument } from './invalid-argument';
+import { expressionSyntax } from './expression-syntax';
 import { wsgiScriptMissing } from './wsgi-script-missing';
 import { wsgiCallableMissing } from './wsgi-callable-missing';
 import { djangoSettingsSetdefaultConfig } from './django-settings-setdefault';
@@ -81,6 +82,7 @@ export const rules: readonly Rule[] = [
   directiveContext,
   argumentCount,
   invalidArgument,
+  expressionSyntax,
   wsgiScriptMissing,
   wsgiCallableMissing,
   djangoSettingsSetdefaultConfig,

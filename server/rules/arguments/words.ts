@@ -6,7 +6,10 @@ import { variablesAt } from '../../catalog/wsgi-reach';
 import { substitute } from '../../model/variables';
 import { standingOf } from '../../catalog/placement';
 
-export function effectiveWords(node: DirectiveNode, ast: ConfigAst): string[] | undefined {
+/** A directive's words, or a section's (the words of its opening tag). */
+type Worded = Pick<DirectiveNode, 'args' | 'start'>;
+
+export function effectiveWords(node: Worded, ast: ConfigAst): string[] | undefined {
   return effectiveWordsInto(node, ast, new Array<string>(node.args.length));
 }
 
@@ -14,7 +17,7 @@ export function effectiveWords(node: DirectiveNode, ast: ConfigAst): string[] | 
  * effectiveWords written into `into` (its old content is replaced), for a caller that reads the words only before
  * it asks for the next directive's: argument-count judges most directives, and needs no new array for each.
  */
-export function effectiveWordsInto(node: DirectiveNode, ast: ConfigAst, into: string[]): string[] | undefined {
+export function effectiveWordsInto(node: Worded, ast: ConfigAst, into: string[]): string[] | undefined {
   // Indexed loops: every directive a count or argument rule judges comes here.
   const args = node.args;
   into.length = args.length;
