@@ -32,6 +32,7 @@ export function checkExpression(expression: string, env: ExprEnvironment): ExprP
   try {
     parser.parse();
   } catch (err) {
+    if (err instanceof GiveUp) return null;
     if (!(err instanceof Stop)) throw err;
     // Apache reports a name it could not look up even when the grammar fails later; the earlier problem is shown.
     const named = parser.firstNameProblem;
@@ -39,6 +40,11 @@ export function checkExpression(expression: string, env: ExprEnvironment): ExprP
   }
   return parser.firstNameProblem;
 }
+
+const MAX_DEPTH = 200;
+
+/** Unwinds the parser when a condition nests deeper than MAX_DEPTH parentheses. */
+class GiveUp {}
 
 /** Unwinds the parser at the first problem the grammar cannot go past. */
 class Stop {
@@ -60,6 +66,7 @@ const BINARY = new Map(EXPR_BINARY.map((o) => [o.name.toLowerCase(), o]));
 class Parser {
   private readonly scanner: ExprScanner;
   private t: Token;
+  private depth = 0;
   firstNameProblem: ExprProblem | null = null;
 
   constructor(
@@ -110,11 +117,7 @@ class Parser {
   }
 
   private negation(): void {
-    if (this.t.kind === 'not') {
-      this.advance();
-      this.negation();
-      return;
-    }
+    while (this.t.kind === 'not') this.advance();
     this.test();
   }
 
@@ -126,8 +129,11 @@ class Parser {
         this.advance();
         return;
       case '(':
+        // Nesting deeper than any real condition is not judged (the recursion would otherwise grow with it).
+        if (++this.depth > MAX_DEPTH) throw new GiveUp();
         this.advance();
         this.condition();
+        this.depth--;
         this.expect(')', `${describe(this.t)} where ')' should close the '(' at ${t.start + 1}`);
         return;
       case 'unary': {

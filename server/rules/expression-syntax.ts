@@ -1,11 +1,13 @@
-// The condition of <If> and <ElseIf> is parsed while Apache reads the configuration: a syntax error, an unknown
-// variable, function or test, a subnet -R cannot parse or a pattern that does not compile makes configtest fail
-// ("Cannot parse condition clause: …"), and so does a condition written as several words ("Multiple <If>
-// arguments not supported."), the usual result of leaving out its quotes.
-import type { Fix, Rule, RuleContext } from './types';
-import type { SectionNode, Word } from '../syntax/ast';
-import { checkExpression, type ExprProblem } from '../catalog/expr-parse';
+// Conditions httpd 2.4 parses while it reads the configuration: those of <If> and <ElseIf>, `Require expr` and
+// SetEnvIfExpr. A syntax error, an unknown variable, function or test, a subnet -R cannot parse or a pattern that
+// does not compile makes configtest fail ("Cannot parse condition clause: …"), and so does an <If> condition
+// written as several words ("Multiple <If> arguments not supported."), the usual result of leaving out its
+// quotes, and an <Else> given a condition.
+import type { Fix, Rule, RuleContext, Severity } from './types';
+import type { DirectiveNode, Node, SectionNode, Span, Word } from '../syntax/ast';
+import { checkExpression, type ExprEnvironment, type ExprProblem } from '../catalog/expr-parse';
 import { moduleReachAt, standingOf } from '../catalog/placement';
+import { namedDirectives } from '../model/host-index';
 import { effectiveWords } from './arguments/words';
 
 const EXPR_DOCS = 'https://httpd.apache.org/docs/2.4/expr.html';
@@ -14,7 +16,7 @@ export const expressionSyntax: Rule = {
   id: 'expression-syntax',
   defaultSeverity: 'error',
   fixable: true,
-  description: 'An <If> or <ElseIf> condition Apache cannot parse: its syntax, an unknown variable, function or test, a bad -R subnet or regular expression, a condition left unquoted, or <Else> given one.',
+  description: 'A condition Apache cannot parse (<If>, <ElseIf>, Require expr, SetEnvIfExpr): its syntax, an unknown variable, function or test, a bad -R subnet or regular expression, an <If> condition left unquoted, or <Else> given one.',
   docUrl: EXPR_DOCS,
   perSection: true,
   check(ctx) {
@@ -23,22 +25,93 @@ export const expressionSyntax: Rule = {
       const section = sections[i];
       const kind = section.nameLower;
       if ((kind !== 'if' && kind !== 'elseif' && kind !== 'else') || section.args.length === 0) continue;
-      const reach = standingOf(section, ctx.ast).reach;
-      if (reach === 'skipped') continue;
-      const severity = reach === 'maybe' ? 'warning' : 'error';
+      const severity = severityAt(ctx, section);
+      if (!severity) continue;
       if (kind === 'else') checkElse(ctx, section, severity);
       else checkCondition(ctx, section, severity);
+    }
+    for (const node of namedDirectives(ctx.model, 'require')) {
+      const severity = severityAt(ctx, node);
+      if (severity) checkRequireExpr(ctx, node, severity);
+    }
+    for (const node of namedDirectives(ctx.model, 'setenvifexpr')) {
+      const severity = severityAt(ctx, node);
+      if (severity && node.args.length > 0) checkSetEnvIfExpr(ctx, node, severity);
     }
   },
 };
 
-function checkCondition(ctx: RuleContext, section: SectionNode, severity: 'error' | 'warning'): void {
+/** Errors where Apache reads the line, warnings where it may not, nothing where it never does. */
+function severityAt(ctx: RuleContext, node: Node): Severity | undefined {
+  const reach = standingOf(node, ctx.ast).reach;
+  return reach === 'skipped' ? undefined : reach === 'maybe' ? 'warning' : 'error';
+}
+
+function envAt(ctx: RuleContext, node: Node): ExprEnvironment {
+  return { moduleReach: (id: string) => moduleReachAt(id, node.start, ctx.ast) };
+}
+
+/**
+ * Reports the first problem of `condition`, which stands at document offset `at` character for character
+ * (undefined: it does not, and the finding covers `whole`).
+ */
+function reportProblem(ctx: RuleContext, node: Node, condition: string, at: number | undefined, whole: Span, what: string, apache: string, severity: Severity): void {
+  const env = envAt(ctx, node);
+  const problem = checkExpression(condition, env);
+  if (!problem) return;
+  const jammed = problem.jammed ? ' Apache stops on it with "flex scanner jammed", naming no line.' : '';
+  // A problem at the end of the condition (something missing) covers the whole condition.
+  const placed = at !== undefined && problem.start < condition.length;
+  ctx.report({
+    start: placed ? at + problem.start : whole.start,
+    end: placed ? at + Math.max(problem.end, problem.start + 1) : whole.end,
+    severity,
+    message: `Apache cannot parse this ${what}: ${problem.message} (configtest: "${apache}").${jammed}`,
+    fixes: at !== undefined ? renames(condition, at, problem, env) : [],
+  });
+}
+
+/**
+ * `Require [not] expr …`: mod_authz_core takes the rest of the line as it is written, and drops a pair of double
+ * quotes around all of it (no other unquoting: single quotes stay, `\"` stays).
+ */
+function checkRequireExpr(ctx: RuleContext, node: DirectiveNode, severity: Severity): void {
+  const args = node.args;
+  const p = args[0]?.value.toLowerCase() === 'not' ? 1 : 0;
+  const provider = args[p];
+  if (!provider || provider.value.toLowerCase() !== 'expr') return;
+  const first = args[p + 1];
+  if (!first) {
+    ctx.report({ start: provider.start, end: provider.end, severity, message: 'Require expr needs a condition after it (configtest: "Cannot parse expression in require line").' });
+    return;
+  }
+  const last = args[args.length - 1];
+  let at = first.start;
+  let line = ctx.text.slice(at, last.end);
+  // A continued line or a Define's ${VAR} is not the text Apache reads: not judged.
+  if (/[\r\n]|\$\{/.test(line)) return;
+  if (line.length >= 2 && line.startsWith('"') && line.endsWith('"')) {
+    line = line.slice(1, -1);
+    at++;
+  }
+  reportProblem(ctx, node, line, at, { start: first.start, end: last.end }, 'Require expr condition', 'Cannot parse expression in require line', severity);
+}
+
+/** SetEnvIfExpr reads its condition as one word (quotes removed), then the variables to set. */
+function checkSetEnvIfExpr(ctx: RuleContext, node: DirectiveNode, severity: Severity): void {
+  const words = effectiveWords(node, ctx.ast);
+  const condition = words && conditionOf(node.args[0], words[0]);
+  if (condition === undefined) return;
+  reportProblem(ctx, node, condition, exactOffsets(node.args[0], condition), node.args[0], 'SetEnvIfExpr condition', 'Could not parse expression', severity);
+}
+
+function checkCondition(ctx: RuleContext, section: SectionNode, severity: Severity): void {
   const args = section.args;
   const words = effectiveWords(section, ctx.ast);
   if (!words) return;
   const condition = conditionOf(args[0], words[0]);
   if (condition === undefined) return;
-  const env = { moduleReach: (id: string) => moduleReachAt(id, section.start, ctx.ast) };
+  const env = envAt(ctx, section);
   const tag = `<${section.name}>`;
   if (args.length > 1) {
     const start = args[0].start;
@@ -53,31 +126,22 @@ function checkCondition(ctx: RuleContext, section: SectionNode, severity: 'error
     });
     return;
   }
-  const problem = checkExpression(condition, env);
-  if (!problem) return;
-  const word = args[0];
-  const at = exactOffsets(word, condition);
-  const jammed = problem.jammed ? ' Apache stops on it with "flex scanner jammed", naming no line.' : '';
-  ctx.report({
-    start: at ? at + problem.start : word.start,
-    end: at ? at + Math.max(problem.end, problem.start + 1) : word.end,
-    severity,
-    message: `Apache cannot parse this ${tag} condition: ${problem.message} (configtest: "Cannot parse condition clause").${jammed}`,
-    fixes: at ? renames(condition, at, problem, env) : [],
-  });
+  reportProblem(ctx, section, condition, exactOffsets(args[0], condition), args[0], `${tag} condition`, 'Cannot parse condition clause', severity);
 }
 
 /** `<Else>` takes nothing: its words are removed, or it becomes an <ElseIf> when they are one condition that parses. */
-function checkElse(ctx: RuleContext, section: SectionNode, severity: 'error' | 'warning'): void {
+function checkElse(ctx: RuleContext, section: SectionNode, severity: Severity): void {
   const args = section.args;
   const last = args[args.length - 1];
   const fixes: Fix[] = [{ title: 'Remove the condition', edits: [{ start: section.nameSpan.end, end: last.end, newText: '' }] }];
   const words = effectiveWords(section, ctx.ast);
   const condition = words && args.length === 1 ? conditionOf(args[0], words[0]) : undefined;
-  const env = { moduleReach: (id: string) => moduleReachAt(id, section.start, ctx.ast) };
+  const env = envAt(ctx, section);
   if (condition && section.close && !checkExpression(condition, env)) {
-    // The closing tag as written (any case): `</else>` becomes `</ElseIf>` too.
-    const close = ctx.text.slice(section.close.start, section.close.end).toLowerCase().indexOf('</else');
+    // The closing tag as written (any case, blanks around it): `</else>` becomes `</ElseIf>` too; any other
+    // spelling of it (a line break inside …) is left alone, with the rename.
+    const closeTag = /^(\s*)<\/else\s*>\s*$/i.exec(ctx.text.slice(section.close.start, section.close.end));
+    const close = closeTag ? closeTag[1].length : -1;
     if (close >= 0) {
       const renamed = (at: number) => ({ start: at, end: at + 'else'.length, newText: 'ElseIf' });
       fixes.push({ title: 'Make it <ElseIf> with this condition', edits: [renamed(section.nameSpan.start + 1), renamed(section.close.start + close + 2)] });
@@ -121,8 +185,8 @@ function exactOffsets(word: Word, value: string): number | undefined {
   return word.start + open;
 }
 
-/** One fix per known name an unknown one may be a misspelling of, each checked to parse past that name. */
-function renames(condition: string, at: number, problem: ExprProblem, env: Parameters<typeof checkExpression>[1]): Fix[] {
+/** One fix per known name an unknown one may be a misspelling of, with which the condition parses. */
+function renames(condition: string, at: number, problem: ExprProblem, env: ExprEnvironment): Fix[] {
   const name = problem.name;
   if (!name) return [];
   // Operators are written with their '-'; the name itself starts after it.
@@ -130,8 +194,8 @@ function renames(condition: string, at: number, problem: ExprProblem, env: Param
   const fixes: Fix[] = [];
   for (const candidate of name.candidates) {
     const fixed = condition.slice(0, from) + candidate + condition.slice(problem.end);
-    const again = checkExpression(fixed, env);
-    if (again && again.start <= from) continue;
+    // Only a rename after which the whole condition parses: one that leaves another problem repairs nothing yet.
+    if (checkExpression(fixed, env)) continue;
     fixes.push({ title: `Change '${name.written}' to '${candidate}'`, edits: [{ start: at + from, end: at + problem.end, newText: candidate }] });
   }
   if (fixes.length === 1) fixes[0].preferred = true;
@@ -139,7 +203,7 @@ function renames(condition: string, at: number, problem: ExprProblem, env: Param
 }
 
 /** The words of an unquoted condition put in double quotes, when the result is one condition Apache parses. */
-function quoteWhole(ctx: RuleContext, args: readonly Word[], env: Parameters<typeof checkExpression>[1]): Fix[] {
+function quoteWhole(ctx: RuleContext, args: readonly Word[], env: ExprEnvironment): Fix[] {
   const start = args[0].start;
   const end = args[args.length - 1].end;
   const whole = ctx.text.slice(start, end);

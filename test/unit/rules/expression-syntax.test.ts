@@ -25,6 +25,10 @@ ruleTable('expression-syntax', {
     `<If "\${CONDITION}">\n</If>\n`,
     // <If> without a condition is syntax-error's finding.
     `<If>\n</If>\n`,
+    // Require expr takes the rest of the line as written, with or without one pair of double quotes around it.
+    `<Location /admin>\n    Require expr %{REMOTE_ADDR} -ipmatch '10.0.0.0/8' && %{HTTP_HOST} == 'example.com'\n</Location>\n`,
+    `<Location /admin>\n    <RequireAll>\n        Require not expr "%{REQUEST_URI} =~ m#^/admin/login#"\n        Require valid-user\n    </RequireAll>\n</Location>\n`,
+    `SetEnvIfExpr "tolower(req('X-Forwarded-Proto')) == 'https'" HTTPS=on no-gzip=1\n`,
   ],
   invalid: [
     {
@@ -46,13 +50,13 @@ ruleTable('expression-syntax', {
     { code: `<If "%{REQUEST_URI} =~ «'»^/admin'">\n</If>\n`, message: ["needs a regular expression between slashes"] },
     { code: `<If "-R «'10.0.0.0/33'»">\n</If>\n`, message: ['not an address or subnet'] },
     { code: `<If "%{REMOTE_ADDR} -ipmatch «%{HTTP:X-Real-IP}»">\n</If>\n`, message: ['one quoted string without variables'] },
-    { code: `<If "(%{HTTP_HOST} == 'a'«"»>\n</If>\n`, message: ["where ')' should close"] },
+    { code: `<If «"(%{HTTP_HOST} == 'a'"»>\n</If>\n`, message: ["where ')' should close"] },
     { code: `<If "%{HTTP_HOST} == 'a' «'»b'">\n</If>\n`, message: ['follows a complete condition'] },
-    { code: `<If "%{HTTP_HOST} == 'unterminated«"»>\n</If>\n`, message: ['the string is never closed'] },
+    { code: `<If «"%{HTTP_HOST} == 'unterminated"»>\n</If>\n`, message: ['the string is never closed'] },
     { code: `<If "'a\\«8»' == 'b'">\n</If>\n`.replace('\\«8»', '«\\8»'), message: ['not an escape Apache knows'] },
     { code: `<If "%{HTTP«-»HOST} == 'b'">\n</If>\n`, message: ['cannot stand in a variable name'] },
     { code: `<If "%{HTTP:«'»x'} == 'a'">\n</If>\n`, message: ['flex scanner jammed'] },
-    { code: `<If "«"»>\n</If>\n`, message: ['where a condition should start'] },
+    { code: `<If «""»>\n</If>\n`, message: ['where a condition should start'] },
     // The usual mistake: the condition left unquoted, so Apache reads its first word alone.
     {
       code: `<If «%{HTTP_HOST} == 'example.com'»>\n</If>\n`,
@@ -68,6 +72,20 @@ ruleTable('expression-syntax', {
       fixed: `<If "true">\n</If>\n<Else>\n</Else>\n`,
     },
     { code: `<If "true">\n</If>\n<Else «"%{HTTPS} == 'on'"»>\n</else>\n`, message: ['<ElseIf'] },
+    // Require expr: the same grammar, over the rest of the line.
+    { code: `<Location /a>\n    Require expr %{HTTP_HOST} == example«.»com\n</Location>\n`, message: ['Require expr condition', 'Cannot parse expression in require line'] },
+    {
+      code: `<Location /a>\n    Require expr "%{«REMOTE_ADR»} -ipmatch '10.0.0.0/8'"\n</Location>\n`,
+      fixed: `<Location /a>\n    Require expr "%{REMOTE_ADDR} -ipmatch '10.0.0.0/8'"\n</Location>\n`,
+    },
+    // Single quotes around the whole stay: the condition is then one string, which is no test.
+    { code: `<Location /a>\n    Require expr «'%{HTTP_HOST} == "x"'»\n</Location>\n`, message: ['the condition ends after the value'] },
+    { code: `<Location /a>\n    Require «expr»\n</Location>\n`, message: ['Require expr needs a condition'] },
+    {
+      code: `SetEnvIfExpr "%{«HTTP_REFERRER»} =~ /example/" local_referal\n`,
+      message: ['SetEnvIfExpr condition', 'Could not parse expression'],
+      fixed: `SetEnvIfExpr "%{HTTP_REFERER} =~ /example/" local_referal\n`,
+    },
     // A body Apache may skip: a warning.
     {
       code: `<IfDefine MAINTENANCE>\n<If "%{«HTTP_HOTS»} == 'x'">\n</If>\n</IfDefine>\n`,
@@ -94,4 +112,14 @@ test('expression-syntax: <Else> with a condition offers both repairs, each leavi
     const again = analyzeText('file:///else.conf', fixed).reports.filter((r) => r.severity === 'error');
     assert.deepEqual(again.map((r) => r.message), []);
   }
+});
+
+test('expression-syntax: a condition of 100,000 negations, parentheses or concatenations is read without an internal error', () => {
+  for (const condition of ['!'.repeat(100_000) + 'true', '('.repeat(100_000) + 'true' + ')'.repeat(100_000), "'a'" + " . 'a'".repeat(50_000) + " == 'b'"]) {
+    const reports = analyzeText('file:///deep.conf', `<If "${condition}">\n</If>\n`).reports;
+    assert.deepEqual(reports.map((r) => r.rule), []);
+  }
+  // Nesting of a real condition's depth is still judged.
+  const shallow = analyzeText('file:///deep.conf', `<If "${'('.repeat(40)}tru${')'.repeat(40)}">\n</If>\n`).reports;
+  assert.deepEqual(shallow.map((r) => r.rule), ['expression-syntax']);
 });
