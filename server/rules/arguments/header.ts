@@ -3,6 +3,8 @@
 import type { ArgChecker, ArgInput, ArgProblem } from './types';
 import { replaceWord } from './types';
 import { closestNames } from '../../catalog/names';
+import { checkExpression } from '../../catalog/expr-parse';
+import { moduleReachAt } from '../../catalog/placement';
 
 const ACTIONS = ['add', 'set', 'setifempty', 'append', 'merge', 'unset', 'echo', 'note', 'edit', 'edit*'];
 const BAD_ACTION = "first argument must be 'add', 'set', 'setifempty', 'append', 'merge', 'unset', 'echo', 'note', 'edit', or 'edit*'.";
@@ -45,7 +47,12 @@ export const checkHeader: ArgChecker = (input) => {
 
 function checkCondition(input: ArgInput, k: number, problem: (k: number, m: string, a: string) => ArgProblem): ArgProblem | undefined {
   const c = input.words[k];
-  if (/^early$/i.test(c) || /^expr=/i.test(c)) return undefined;
+  if (/^early$/i.test(c)) return undefined;
+  // mod_headers parses the expression while Apache reads the line, as <If> does its condition.
+  if (/^expr=/i.test(c)) {
+    const bad = checkExpression(c.slice(5), { moduleReach: (id) => moduleReachAt(id, input.node.start, input.ast) });
+    return bad ? problem(k, `Apache cannot parse the expr= condition: ${bad.message}.`, `Can't parse envclause/expression: …`) : undefined;
+  }
   if (/^env=/i.test(c)) {
     const name = c.slice(4);
     if (name === '' || name === '!') return problem(k, 'env= needs a variable name (env=NAME or env=!NAME).', 'error: missing environment variable name. envclause should be in the form env=envar ');

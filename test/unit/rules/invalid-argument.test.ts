@@ -68,6 +68,9 @@ ruleTable('invalid-argument', {
     },
     { code: 'Header set «X-Foo»\n', message: ['Header requires three arguments'] },
     { code: 'Header set X-Foo bar «sometimes»\n', message: ['Unknown parameter: sometimes'] },
+    // An expr= condition is parsed while Apache reads the line; the value's expr= (a string expression) is not.
+    { code: 'Header always set X-Foo bar «"expr=%{REQUEST_STATUS} == 200 && %{HTTP_HOST} == example.com"»\n', message: ["'example' is read as a function name", "Can't parse envclause/expression"] },
+    { code: 'RequestHeader unset X-Forwarded-User «"EXPR=-n %{HTTP:X-Remote-Usr} && -R \'10.0.0.0/33\'"»\n', message: ['not an address or subnet'] },
     { code: 'RequestHeader «echo» X\n', message: ['Header echo only valid on Header directives'] },
     // names that would still fail are not offered: 'echo' is for Header only, 'set' needs a value
     { code: 'RequestHeader «e<cho» X\n', message: ["'e<cho' is not a RequestHeader action"] },
