@@ -110,3 +110,14 @@ export function variableItem(name: string, documentation: string, range: Range, 
     textEdit: { range, newText: closeBrace ? `${name}}` : name },
   };
 }
+
+/** A variable of an httpd expression (`%{HTTP_HOST}`), documented by what it describes. */
+export function expressionVariableItem(name: string, about: string, range: Range, closeBrace: boolean): CompletionItem {
+  return {
+    label: name,
+    kind: CompletionItemKind.Variable,
+    detail: `%{${name}}`,
+    documentation: markdown(`Expression variable: ${about}. [Variables in expressions](https://httpd.apache.org/docs/2.4/expr.html#vars)`),
+    textEdit: { range, newText: closeBrace ? `${name}}` : name },
+  };
+}

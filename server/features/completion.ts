@@ -18,6 +18,7 @@ import { groupIndex, groupMarkdown, groupView, vhostLabel } from './groups';
 import type { NavScope } from './navScope';
 import { defineView } from './define-view';
 import { REQUIRE_PROVIDERS } from './require-providers';
+import { EXPR_VARIABLE_GROUPS } from '../catalog/data/expr-names';
 
 /** The cursor's context; `nav()` is the server tree the document belongs to, for groups and variables of other files. */
 type Cx = CursorContext & { nav(): NavScope | undefined };
@@ -36,7 +37,7 @@ export function completion(analysis: Analysis, position: Position, scope?: () =>
     },
   };
   if (cx.inComment) return [];
-  const variable = variableCompletion(analysis, cx, position);
+  const variable = variableCompletion(analysis, cx, position) ?? expressionVariableCompletion(cx, position);
   if (variable) return variable;
   if (cx.words.length === 0) return firstWord(cx);
   const first = cx.words[0].value;
@@ -210,6 +211,38 @@ function variableCompletion(analysis: Analysis, cx: Cx, position: Position): Com
   const from = open + 2;
   const range: Range = { start: { line: position.line, character: position.character - (cx.partial.length - from) }, end: position };
   return variableNames(analysis, range, !cx.after.startsWith('}'), 0, cx.nav(), true);
+}
+
+/**
+ * `%{` typed inside an httpd expression: the condition of <If>/<ElseIf>, SetEnvIfExpr's first argument, the rest
+ * of a `Require [not] expr` line, a Header/RequestHeader `expr=` word. (Elsewhere `%{…}` means other things: a
+ * mod_wsgi value, a mod_headers format, a RewriteCond variable.)
+ */
+function expressionVariableCompletion(cx: Cx, position: Position): CompletionItem[] | null {
+  const open = cx.partial.lastIndexOf('%{');
+  if (open < 0 || cx.partial.indexOf('}', open) >= 0 || !inExpression(cx)) return null;
+  const from = open + 2;
+  const range: Range = { start: { line: position.line, character: position.character - (cx.partial.length - from) }, end: position };
+  const close = !cx.after.startsWith('}');
+  return EXPR_VARIABLE_GROUPS.flatMap((g) => g.names.map((name) => items.expressionVariableItem(name, g.about, range, close)));
+}
+
+function inExpression(cx: CursorContext): boolean {
+  const first = cx.words[0]?.value.toLowerCase();
+  const n = cx.words.length;
+  switch (first) {
+    case '<if':
+    case '<elseif':
+    case 'setenvifexpr':
+      return n === 1;
+    case 'require':
+      return cx.words.some((w, i) => i > 0 && i <= 2 && w.value.toLowerCase() === 'expr');
+    case 'header':
+    case 'requestheader':
+      return /^"?expr=/i.test(cx.partial);
+    default:
+      return false;
+  }
 }
 
 /** The variables Define'd in the file; in a server tree, in any of its files and those envvars exports. */

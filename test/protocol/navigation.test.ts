@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  CodeActionRequest,
   CompletionRequest,
   DefinitionRequest,
   DocumentLinkRequest,
@@ -17,6 +18,7 @@ import {
   RenameRequest,
   SelectionRangeRequest,
   SemanticTokensRequest,
+  type CodeAction,
   type CompletionItem,
   type CompletionList,
   type DocumentSymbol,
@@ -114,6 +116,28 @@ test('hover, completion, definition, references, rename, outline, folding, links
   } finally {
     assert.equal(await client.stop(), 0);
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('an <If> condition over LSP: its error published with a rename fix, and %{ completes its variables', async () => {
+  const client = new LspClient('stdio');
+  try {
+    await client.initialize();
+    const uri = 'file:///tmp/apache-wsgi-expr/site.conf';
+    const text = `<If "%{HTTP_HOTS} == 'shop.example.com'">\n    Require all granted\n</If>\n<If "%{">\n</If>\n`;
+    const published = client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'expression-syntax'));
+    await client.open(uri, text, 1);
+    const diagnostics = (await published).diagnostics.filter((d) => d.code === 'expression-syntax');
+    assert.deepEqual(diagnostics[0].range, { start: { line: 0, character: 7 }, end: { line: 0, character: 16 } });
+    assert.match(diagnostics[0].message as string, /no variable %\{HTTP_HOTS\}/);
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics: [diagnostics[0]] } })) as CodeAction[];
+    const rename = actions.find((a) => a.title === "Change 'HTTP_HOTS' to 'HTTP_HOST'");
+    assert.deepEqual(rename?.edit?.changes?.[uri], [{ range: diagnostics[0].range, newText: 'HTTP_HOST' }]);
+    const completion = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 3, character: 7 } })) as CompletionItem[] | CompletionList;
+    const items = Array.isArray(completion) ? completion : completion.items;
+    assert.ok(items.some((i) => i.label === 'REQUEST_URI' && (i.textEdit as TextEdit).newText === 'REQUEST_URI}'));
+  } finally {
+    assert.equal(await client.stop(), 0);
   }
 });
 

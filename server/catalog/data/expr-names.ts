@@ -2,23 +2,32 @@
 // (server/util_expr_eval.c): an unknown name makes configtest fail ("Variable 'X' does not exist"). Checked
 // name by name against Debian's apache2 2.4.71 with every module loaded.
 
-/** Variables of the core, matched case-insensitively (`%{http_host}` is `%{HTTP_HOST}`). */
-export const EXPR_VARIABLES: readonly string[] = [
-  // the request line and the request
-  'REQUEST_METHOD', 'REQUEST_SCHEME', 'REQUEST_URI', 'REQUEST_FILENAME', 'REMOTE_HOST', 'REMOTE_IDENT',
-  'REMOTE_USER', 'SERVER_ADMIN', 'SERVER_NAME', 'SERVER_PORT', 'SERVER_PROTOCOL', 'SCRIPT_FILENAME', 'PATH_INFO',
-  'QUERY_STRING', 'IS_SUBREQ', 'DOCUMENT_ROOT', 'AUTH_TYPE', 'THE_REQUEST', 'CONTENT_TYPE', 'HANDLER',
-  'REQUEST_LOG_ID', 'SCRIPT_USER', 'SCRIPT_GROUP', 'DOCUMENT_URI', 'LAST_MODIFIED', 'CONTEXT_PREFIX',
-  'CONTEXT_DOCUMENT_ROOT', 'REQUEST_STATUS', 'REMOTE_ADDR', 'REMOTE_PORT',
-  // request headers with a variable of their own (any other header: %{HTTP:Name} or req('Name'))
-  'HTTP_USER_AGENT', 'HTTP_PROXY_CONNECTION', 'HTTP_REFERER', 'HTTP_COOKIE', 'HTTP_FORWARDED', 'HTTP_HOST',
-  'HTTP_ACCEPT',
-  // the connection
-  'HTTPS', 'IPV6', 'CONN_LOG_ID', 'CONN_REMOTE_ADDR', 'HTTP2',
-  // time and server
-  'TIME_YEAR', 'TIME_MON', 'TIME_DAY', 'TIME_HOUR', 'TIME_MIN', 'TIME_SEC', 'TIME_WDAY', 'TIME',
-  'SERVER_SOFTWARE', 'API_VERSION',
+/** The core's variables by what they describe (completion documents each with its group). */
+export const EXPR_VARIABLE_GROUPS: ReadonlyArray<{ about: string; names: readonly string[] }> = [
+  {
+    about: 'the request and how Apache maps it',
+    names: [
+      'REQUEST_METHOD', 'REQUEST_SCHEME', 'REQUEST_URI', 'REQUEST_FILENAME', 'REMOTE_HOST', 'REMOTE_IDENT',
+      'REMOTE_USER', 'SERVER_ADMIN', 'SERVER_NAME', 'SERVER_PORT', 'SERVER_PROTOCOL', 'SCRIPT_FILENAME', 'PATH_INFO',
+      'QUERY_STRING', 'IS_SUBREQ', 'DOCUMENT_ROOT', 'AUTH_TYPE', 'THE_REQUEST', 'CONTENT_TYPE', 'HANDLER',
+      'REQUEST_LOG_ID', 'SCRIPT_USER', 'SCRIPT_GROUP', 'DOCUMENT_URI', 'LAST_MODIFIED', 'CONTEXT_PREFIX',
+      'CONTEXT_DOCUMENT_ROOT', 'REQUEST_STATUS', 'REMOTE_ADDR', 'REMOTE_PORT',
+    ],
+  },
+  {
+    // Any other header: %{HTTP:Name} or req('Name').
+    about: 'a request header (any other one: %{HTTP:Name} or req(\'Name\'))',
+    names: ['HTTP_USER_AGENT', 'HTTP_PROXY_CONNECTION', 'HTTP_REFERER', 'HTTP_COOKIE', 'HTTP_FORWARDED', 'HTTP_HOST', 'HTTP_ACCEPT'],
+  },
+  { about: 'the connection', names: ['HTTPS', 'IPV6', 'CONN_LOG_ID', 'CONN_REMOTE_ADDR', 'HTTP2'] },
+  {
+    about: 'the time or the server',
+    names: ['TIME_YEAR', 'TIME_MON', 'TIME_DAY', 'TIME_HOUR', 'TIME_MIN', 'TIME_SEC', 'TIME_WDAY', 'TIME', 'SERVER_SOFTWARE', 'API_VERSION'],
+  },
 ];
+
+/** Variables of the core, matched case-insensitively (`%{http_host}` is `%{HTTP_HOST}`). */
+export const EXPR_VARIABLES: readonly string[] = EXPR_VARIABLE_GROUPS.flatMap((g) => g.names);
 
 /** String functions of the core (`tolower(…)`, `%{req:Host}`), matched case-insensitively. */
 export const EXPR_FUNCTIONS: readonly string[] = [

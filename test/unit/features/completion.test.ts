@@ -110,6 +110,30 @@ const rows: Row[] = [
     docs: { ROOT: ['set to `/srv` on line 1'] },
   },
   {
+    name: 'expression variables after %{ in an <If> condition',
+    code: `<If "%{HTTP_HOST} == 'a' && %{«RE‸»">\n</If>\n`,
+    has: ['REQUEST_URI', 'REMOTE_ADDR', 'HTTP_HOST', 'TIME_HOUR'],
+    hasNot: ['ROOT', 'GLOBAL'],
+    inserts: { REQUEST_URI: 'REQUEST_URI}' },
+    docs: { HTTP_HOST: ['a request header', 'expr.html#vars'] },
+  },
+  {
+    name: 'expression variables in Require expr and a Header expr= condition, without a second brace',
+    code: `<Location /a>\n    Require expr %{REMOTE_ADDR} -ipmatch '10.0.0.0/8' || %{«‸}\n</Location>\n`,
+    has: ['HTTP_HOST', 'HTTPS'],
+    inserts: { HTTPS: 'HTTPS' },
+  },
+  {
+    name: 'expression variables in a Header expr= condition',
+    code: `Header always set X-Frame-Options DENY "expr=%{«‸»"\n`,
+    has: ['REQUEST_STATUS'],
+  },
+  {
+    name: 'no expression variables in a mod_headers format string',
+    code: `Header set X-Path "%{«‸»"\n`,
+    hasNot: ['REQUEST_URI'],
+  },
+  {
     name: 'no second brace when the editor already closed it',
     code: 'Define ROOT /srv\nAlias /static ${«‸}/static\n',
     inserts: { ROOT: 'ROOT' },
