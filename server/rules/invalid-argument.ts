@@ -1,6 +1,7 @@
 // Argument values Apache rejects while reading: On/Off for FLAG directives, keyword directives (data/keywords.ts),
-// Options, AllowOverride, Header/RequestHeader, LogLevel, Require providers, the Alias one-argument form outside
-// <Location>, and a LoadModule name that is not the module in one of Debian's module files.
+// Options, AllowOverride, Header/RequestHeader (with an expr= condition), LogLevel, Require providers and the arguments
+// of all/ip/method, the Alias one-argument form outside <Location>, and a LoadModule name that is not the module in
+// one of Debian's module files.
 // Each checker follows the module's own parsing and stops where Apache stops; values with unknown ${VAR} are
 // not judged.
 import type { Fix, Rule } from './types';
@@ -36,7 +37,7 @@ export const invalidArgument: Rule = {
   id: 'invalid-argument',
   defaultSeverity: 'error',
   fixable: true,
-  description: 'An argument Apache refuses: not On/Off, an unknown keyword, a bad Options/AllowOverride/Header/LogLevel word, Alias with the wrong form, a LoadModule name its file does not hold.',
+  description: 'An argument Apache refuses: not On/Off, an unknown keyword, a bad Options/AllowOverride/Header/LogLevel word, a Require provider or its arguments (all, ip, method), Alias with the wrong form, a LoadModule name its file does not hold.',
   docUrl: `${APACHE_DOCS}directive-dict.html#Syntax`,
   perSection: true,
   check(ctx) {

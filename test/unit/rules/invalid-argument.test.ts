@@ -7,6 +7,7 @@ ruleTable('invalid-argument', {
     'Header always set X-Frame-Options DENY\nHeader unset Server\nHeader edit Location ^http: https:\nHeader set X a env=!NOPE\nHeader set X a "expr=%{HTTPS} == \'on\'"\nRequestHeader unset Proxy early\nHeader echo ^X-\n',
     'LogLevel warn\nLogLevel info ssl:warn rewrite:trace3 mod_wsgi.c:debug\n',
     '<AuthzProviderAlias ldap-group admins cn=admins>\n</AuthzProviderAlias>\n<Location />\n  <RequireAll>\n    Require admins\n    Require not ip 10.1.2.3\n    Require wsgi-group staff\n  </RequireAll>\n</Location>\n',
+    '<Location />\n  <RequireAny>\n    Require all GRANTED\n    Require ip 10.1 10.2. 192.168.0.0/255.255.0.0 fe80::/10 ::1\n    Require method GET HEAD PATCH VERSION-CONTROL\n    Require host example.com\n    Require env\n  </RequireAny>\n</Location>\n',
     '<VirtualHost *:80>\n  Alias /static /srv/static\n  <Location /media>\n    Alias /srv/media\n  </Location>\n</VirtualHost>\n',
     // Unknown ${VAR} is not judged; skipped bodies neither.
     'KeepAlive ${KA}\n<IfModule !mod_headers.c>\n  Header sett X y\n</IfModule>\n',
@@ -95,5 +96,15 @@ ruleTable('invalid-argument', {
       message: ['case-sensitive', 'Unknown Authz provider: All'],
     },
     { code: '<Location />\n  <RequireAll>\n    Require all granted\n    Require not «bogus» x\n  </RequireAll>\n</Location>\n', message: ['Unknown Authz provider: bogus'] },
+    // Providers that parse their arguments while Apache reads the line.
+    { code: '<Location />\n  Require all «grantd»\n</Location>\n', message: ["must be 'granted' or 'denied'"], fixed: '<Location />\n  Require all granted\n</Location>\n' },
+    { code: '<Location />\n  Require all granted« from 10.0.0.0/8»\n</Location>\n'.replace('« from', ' «from'), message: ['takes one word'], fixed: '<Location />\n  Require all granted\n</Location>\n' },
+    { code: '<Location />\n  Require all «"denied"»\n</Location>\n', message: ['does not remove quotes here'], fixed: '<Location />\n  Require all denied\n</Location>\n' },
+    { code: '<Location />\n  Require «all»\n</Location>\n', message: ['needs granted or denied'] },
+    { code: '<Location />\n  Require ip 10.0.0.0/8 «10.0.0.0/33»\n</Location>\n', message: ["ip address '10.0.0.0/33' appears to be invalid"] },
+    { code: '<Location />\n  Require ip «localhost»\n</Location>\n', message: ['host names go with Require host'] },
+    { code: '<Location />\n  Require «ip»\n</Location>\n', message: ["'require ip' requires an argument"] },
+    { code: '<Location />\n  Require method GET «post»\n</Location>\n', message: ['case-sensitive', "Invalid Method 'post'"], fixed: '<Location />\n  Require method GET POST\n</Location>\n' },
+    { code: '<Location />\n  Require method «SEARCH»\n</Location>\n', message: ["Invalid Method 'SEARCH'"] },
   ],
 });
