@@ -6,7 +6,9 @@ import { ExprScanner, type Token } from './expr-scan';
 import { EXPR_BINARY, EXPR_FUNCTIONS, EXPR_UNARY, EXPR_VARIABLES, MODULE_EXPR_NAMES, type ExprOperator, type ModuleExprNames } from './data/expr-names';
 import { closestNames } from './names';
 import { pcreCompileError } from './wsgi-regex';
-import type { Reach } from './placement';
+import { loadedAnywhere, type Reach } from './placement';
+import { loadedModules } from './modules';
+import type { ConfigAst } from '../syntax/ast';
 import { validSubnet } from './ip-subnet';
 
 export type ExprNameKind = 'variable' | 'function' | 'list function' | 'unary test' | 'binary test';
@@ -23,8 +25,18 @@ export interface ExprProblem {
 }
 
 export interface ExprEnvironment {
-  /** Whether the module (LoadModule identifier) is loaded where the expression stands. */
+  /** Whether the module (LoadModule identifier) is loaded: 'maybe' when the configuration is not all seen. */
   moduleReach(id: string): Reach;
+}
+
+/**
+ * Modules as an expression sees them: every LoadModule of the server has run before any condition is parsed, so
+ * only a whole server's text that loads modules can show that one is missing (a text that loads none counts
+ * Debian's modules as loaded elsewhere, as <IfModule> does).
+ */
+export function exprEnvironment(ast: ConfigAst, seesWholeServer: boolean): ExprEnvironment {
+  const judged = seesWholeServer && loadedModules(ast).loadsAny;
+  return { moduleReach: (id) => (!judged || loadedAnywhere(id, ast) ? 'active' : 'skipped') };
 }
 
 /** The first problem Apache would have with `expression`, or null when it parses. */
@@ -310,7 +322,7 @@ class Parser {
     const written = t.kind === 'unary' || t.kind === 'binary' ? `-${t.text}` : t.text;
     if ('module' in known) {
       if (known.reach !== 'skipped') return;
-      this.firstNameProblem = { start: t.start, end: t.end, message: `the ${kind} ${written} comes from ${known.module.module}, which this configuration does not load (LoadModule ${known.module.id} …)` };
+      this.firstNameProblem = { start: t.start, end: t.end, message: `the ${kind} ${written} comes from ${known.module.module}, which this server does not load (LoadModule ${known.module.id} …)` };
       return;
     }
     // Unary tests differ by case alone (-d, -D does not exist): a candidate may equal the name but for case.

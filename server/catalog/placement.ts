@@ -242,7 +242,7 @@ export function conditionReach(section: SectionNode, ast: ConfigAst): Reach {
   const flip = (r: Reach): Reach => (r === 'maybe' || !negated ? r : r === 'active' ? 'skipped' : 'active');
   switch (section.nameLower) {
     case 'ifmodule':
-      return flip(moduleReachAt(name, section.start, ast));
+      return flip(moduleReach(name, section, ast));
     case 'ifdefine':
       // Defined earlier: read. Not defined: a -D flag could still define it, but without one Apache reads `!NAME`.
       if (isDefinedAt(ast, section.start, name)) return flip('active');
@@ -258,18 +258,25 @@ export function conditionReach(section: SectionNode, ast: ConfigAst): Reach {
   }
 }
 
-/** Whether the module (file or identifier, as <IfModule> names it) is loaded where offset `at` stands. */
-export function moduleReachAt(name: string, at: number, ast: ConfigAst): Reach {
+function moduleReach(name: string, section: SectionNode, ast: ConfigAst): Reach {
   const known = debianModule(name);
   const loads = loadedModules(ast);
   if (!loads.loadsAny) return known ? 'active' : 'maybe';
   // A whole server: loaded means built in or named by a LoadModule read before this section.
   if (known?.builtIn) return 'active';
   const first = firstLoads(ast);
-  const before = (key: string) => (first.get(key) ?? Infinity) <= at;
+  const before = (key: string) => (first.get(key) ?? Infinity) <= section.start;
   const lower = name.toLowerCase();
   if (before(`id:${lower}`) || before(`file:${lower}`) || (known && before(`id:${known.id.toLowerCase()}`))) return 'active';
   return known ? 'skipped' : 'maybe';
+}
+
+/**
+ * Whether the text loads the module anywhere, or it is built in: what httpd's expressions see, since every
+ * LoadModule runs while the configuration is read, before any <If> is parsed.
+ */
+export function loadedAnywhere(id: string, ast: ConfigAst): boolean {
+  return debianModule(id)?.builtIn === true || firstLoads(ast).has(`id:${id.toLowerCase()}`);
 }
 
 /** Where each module is first loaded: `id:wsgi_module` (identifier) and `file:mod_wsgi.c` (source file name). */

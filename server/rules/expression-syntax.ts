@@ -5,8 +5,8 @@
 // quotes, and an <Else> given a condition.
 import type { Fix, Rule, RuleContext, Severity } from './types';
 import type { DirectiveNode, Node, SectionNode, Span, Word } from '../syntax/ast';
-import { checkExpression, type ExprEnvironment, type ExprProblem } from '../catalog/expr-parse';
-import { moduleReachAt, standingOf } from '../catalog/placement';
+import { checkExpression, exprEnvironment, type ExprEnvironment, type ExprProblem } from '../catalog/expr-parse';
+import { standingOf } from '../catalog/placement';
 import { namedDirectives } from '../model/host-index';
 import { effectiveWords } from './arguments/words';
 
@@ -47,16 +47,13 @@ function severityAt(ctx: RuleContext, node: Node): Severity | undefined {
   return reach === 'skipped' ? undefined : reach === 'maybe' ? 'warning' : 'error';
 }
 
-function envAt(ctx: RuleContext, node: Node): ExprEnvironment {
-  return { moduleReach: (id: string) => moduleReachAt(id, node.start, ctx.ast) };
-}
 
 /**
  * Reports the first problem of `condition`, which stands at document offset `at` character for character
  * (undefined: it does not, and the finding covers `whole`).
  */
 function reportProblem(ctx: RuleContext, node: Node, condition: string, at: number | undefined, whole: Span, what: string, apache: string, severity: Severity): void {
-  const env = envAt(ctx, node);
+  const env = exprEnvironment(ctx.ast, ctx.seesWholeServer);
   const problem = checkExpression(condition, env);
   if (!problem) return;
   const jammed = problem.jammed ? ' Apache stops on it with "flex scanner jammed", naming no line.' : '';
@@ -111,7 +108,7 @@ function checkCondition(ctx: RuleContext, section: SectionNode, severity: Severi
   if (!words) return;
   const condition = conditionOf(args[0], words[0]);
   if (condition === undefined) return;
-  const env = envAt(ctx, section);
+  const env = exprEnvironment(ctx.ast, ctx.seesWholeServer);
   const tag = `<${section.name}>`;
   if (args.length > 1) {
     const start = args[0].start;
@@ -136,7 +133,7 @@ function checkElse(ctx: RuleContext, section: SectionNode, severity: Severity): 
   const fixes: Fix[] = [{ title: 'Remove the condition', edits: [{ start: section.nameSpan.end, end: last.end, newText: '' }] }];
   const words = effectiveWords(section, ctx.ast);
   const condition = words && args.length === 1 ? conditionOf(args[0], words[0]) : undefined;
-  const env = envAt(ctx, section);
+  const env = exprEnvironment(ctx.ast, ctx.seesWholeServer);
   if (condition && section.close && !checkExpression(condition, env)) {
     // The closing tag as written (any case, blanks around it): `</else>` becomes `</ElseIf>` too; any other
     // spelling of it (a line break inside …) is left alone, with the rename.

@@ -54,7 +54,7 @@ export const invalidArgument: Rule = {
       if (standing.reach === 'skipped') continue;
       const words = effectiveWords(node, ctx.ast);
       if (!words || hasCommentWord(node)) continue;
-      const input = { node, words, info, standing, ast: ctx.ast };
+      const input = { node, words, info, standing, ast: ctx.ast, seesWholeServer: ctx.seesWholeServer };
       const problem = checker(input);
       if (!problem) continue;
       const severity = standing.reach === 'maybe' ? 'warning' : problem.severity;

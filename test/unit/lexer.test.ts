@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { parse } from '../../server/syntax/parser';
 import { readWords } from '../../server/syntax/lexer';
 import { splitLogicalLines } from '../../server/syntax/logical-lines';
 
@@ -73,4 +74,11 @@ test('a word split by a continuation spans both physical lines', () => {
 test('unterminated quote reads to the end of the line', () => {
   const ws = words('WSGIPythonHome "/srv/venv');
   assert.equal(ws[1].value, '/srv/venv');
+});
+
+test('a quote left open keeps none of the blanks ending the line (Apache strips them before it reads the words)', () => {
+  assert.equal(words('ServerName "example.com  \t')[1].value, 'example.com');
+  // Within a section tag the words end at its '>': what stands before it is kept, as httpd keeps it.
+  const [tag] = parse('<Directory "/srv  >\n</Directory>\n').children;
+  assert.equal(tag.kind === 'section' && tag.args[0].value, '/srv  ');
 });

@@ -3,8 +3,7 @@
 import type { ArgChecker, ArgInput, ArgProblem } from './types';
 import { replaceWord } from './types';
 import { closestNames } from '../../catalog/names';
-import { checkExpression } from '../../catalog/expr-parse';
-import { moduleReachAt } from '../../catalog/placement';
+import { checkExpression, exprEnvironment } from '../../catalog/expr-parse';
 
 const ACTIONS = ['add', 'set', 'setifempty', 'append', 'merge', 'unset', 'echo', 'note', 'edit', 'edit*'];
 const BAD_ACTION = "first argument must be 'add', 'set', 'setifempty', 'append', 'merge', 'unset', 'echo', 'note', 'edit', or 'edit*'.";
@@ -50,7 +49,7 @@ function checkCondition(input: ArgInput, k: number, problem: (k: number, m: stri
   if (/^early$/i.test(c)) return undefined;
   // mod_headers parses the expression while Apache reads the line, as <If> does its condition.
   if (/^expr=/i.test(c)) {
-    const bad = checkExpression(c.slice(5), { moduleReach: (id) => moduleReachAt(id, input.node.start, input.ast) });
+    const bad = checkExpression(c.slice(5), exprEnvironment(input.ast, input.seesWholeServer));
     return bad ? problem(k, `Apache cannot parse the expr= condition: ${bad.message}.`, `Can't parse envclause/expression: …`) : undefined;
   }
   if (/^env=/i.test(c)) {

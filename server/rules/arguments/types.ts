@@ -11,6 +11,8 @@ export interface ArgInput {
   info: DirectiveInfo;
   standing: Standing;
   ast: ConfigAst;
+  /** The text is a whole server's configuration (RuleContext.seesWholeServer). */
+  seesWholeServer: boolean;
 }
 
 export interface ArgProblem {

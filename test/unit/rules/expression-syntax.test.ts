@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { ruleTable } from '../../helpers/rule-table';
-import { analyzeText } from '../../../server/service';
+import { analyzeText, runRules } from '../../../server/service';
+import { parse } from '../../../server/syntax/parser';
+import { buildModel } from '../../../server/model/model';
 import { applyEdits } from '../../../server/features/applyEdits';
 
 // Each invalid case fails `apache2 -t` ("Cannot parse condition clause" or "Multiple <If> arguments"), each valid
@@ -92,11 +94,6 @@ ruleTable('expression-syntax', {
       severity: 'warning',
       fixed: `<IfDefine MAINTENANCE>\n<If "%{HTTP_HOST} == 'x'">\n</If>\n</IfDefine>\n`,
     },
-    // mod_ssl's names need mod_ssl, loaded before the condition.
-    {
-      code: `LoadModule headers_module /usr/lib/apache2/modules/mod_headers.so\n<If "%{«SSL_PROTOCOL»} == 'TLSv1.3'">\n</If>\nLoadModule ssl_module /usr/lib/apache2/modules/mod_ssl.so\n`,
-      message: ['comes from mod_ssl, which this configuration does not load'],
-    },
   ],
 });
 
@@ -122,4 +119,23 @@ test('expression-syntax: a condition of 100,000 negations, parentheses or concat
   // Nesting of a real condition's depth is still judged.
   const shallow = analyzeText('file:///deep.conf', `<If "${'('.repeat(40)}tru${')'.repeat(40)}">\n</If>\n`).reports;
   assert.deepEqual(shallow.map((r) => r.rule), ['expression-syntax']);
+});
+
+test("expression-syntax: mod_ssl's names need mod_ssl loaded somewhere in the server, before or after the condition", () => {
+  const condition = `<If "%{SSL_PROTOCOL} == 'TLSv1.3' || -n %{HC_BODY}">\n</If>\n`;
+  const findings = (text: string, seesWholeServer: boolean) => {
+    const ast = parse(text);
+    return runRules({ uri: 'file:///apache2.conf', text, ast, model: buildModel(ast), seesWholeServer }).filter((r) => r.rule === 'expression-syntax');
+  };
+  const headers = 'LoadModule headers_module /usr/lib/apache2/modules/mod_headers.so\n';
+  const ssl = 'LoadModule ssl_module /usr/lib/apache2/modules/mod_ssl.so\n';
+  const hcheck = 'LoadModule proxy_hcheck_module /usr/lib/apache2/modules/mod_proxy_hcheck.so\n';
+  // Every LoadModule runs while Apache reads the files, before any condition is parsed (checked with apache2 -t).
+  assert.deepEqual(findings(condition + ssl + hcheck, true), []);
+  const missing = findings(headers + condition + hcheck, true);
+  assert.deepEqual(missing.map((r) => [condition.slice(r.start - headers.length, r.end - headers.length), r.message.includes('comes from mod_ssl, which this server does not load')]), [['SSL_PROTOCOL', true]]);
+  // A file on its own may be one of several: another may load the module; a text that loads no module at all
+  // counts Debian's as loaded elsewhere (as for <IfModule>).
+  assert.deepEqual(findings(headers + condition, false), []);
+  assert.deepEqual(findings(condition, true), []);
 });
