@@ -10,6 +10,7 @@ import { buildModel, type ModelParts } from './model/model';
 import { mapReport, SectionReports } from './rules/section-reports';
 import { rules, rulesById } from './rules';
 import { runRuleSet } from './rules/run';
+import { toApacheLine } from './rules/apache-lines';
 import { forgetRunMemos } from './rules/run-memo';
 import type { Report, Rule, RuleContext, SeveritySetting } from './rules/types';
 
@@ -214,9 +215,10 @@ export function runRulesKeeping(input: Input, settings: Settings, lineage: Linea
   // Read per call: a test declares a rule per-section for a moment, to see the property test notice.
   const sectionRules = rules.filter((r) => r.perSection);
   const documentRules = rules.filter((r) => !r.perSection);
-  const fresh = runRuleSet(sectionRules, { ...withVersion, model: buildModel({ ...input.ast, children: missing }) }, settings.severities);
+  const place = toApacheLine(input.text, input.ast);
+  const fresh = runRuleSet(sectionRules, { ...withVersion, model: buildModel({ ...input.ast, children: missing }) }, settings.severities, place);
   const carried = carriedFindings(lineage.base, documentRules);
-  const others = runRuleSet(documentRules.filter((r) => !carried.has(r.id)), withVersion, settings.severities);
+  const others = runRuleSet(documentRules.filter((r) => !carried.has(r.id)), withVersion, settings.severities, place);
   forgetRunMemos(input.model, input.ast);
   if (fresh.some((r) => r.rule === 'internal-error') || others.some((r) => r.rule === 'internal-error') || !kept.keep(input.ast, missing, fresh)) {
     lineage.kept = undefined;

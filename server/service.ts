@@ -8,6 +8,7 @@ import { buildModel, type ConfigModel } from './model/model';
 import { rules } from './rules';
 import type { Report, RuleContext, SeveritySetting } from './rules/types';
 import { runRuleSet } from './rules/run';
+import { toApacheLine } from './rules/apache-lines';
 import { forgetRunMemos } from './rules/run-memo';
 import { analyzePythonText, isPythonDocument, type PythonAnalysis } from './python/analyze';
 import { withoutIgnored } from './features/ignoreComments';
@@ -110,7 +111,7 @@ const lineages = new WeakMap<Analysis, Lineage>();
 
 /** Runs every enabled config rule. */
 export function runRules(input: Omit<RuleContext, 'report'>, settings: AnalysisSettings = {}): Report[] {
-  const reports = runRuleSet(rules, { ...input, apacheVersion: input.apacheVersion ?? settings.apacheVersion }, settings.severities);
+  const reports = runRuleSet(rules, { ...input, apacheVersion: input.apacheVersion ?? settings.apacheVersion }, settings.severities, toApacheLine(input.text, input.ast));
   forgetRunMemos(input.model, input.ast);
   return reports;
 }

@@ -9,7 +9,8 @@ export interface RunnableRule<C> {
   check(ctx: C & { report(finding: Finding): void }): void;
 }
 
-export function runRuleSet<C>(rules: ReadonlyArray<RunnableRule<C>>, input: C, severities: Record<string, SeveritySetting> = {}): Report[] {
+/** `place`, when given, may move each report (its range) before the reports are put in order. */
+export function runRuleSet<C>(rules: ReadonlyArray<RunnableRule<C>>, input: C, severities: Record<string, SeveritySetting> = {}, place?: (r: Report) => void): Report[] {
   const reports: Report[] = [];
   for (const rule of rules) {
     const configured = severities[rule.id];
@@ -25,6 +26,7 @@ export function runRuleSet<C>(rules: ReadonlyArray<RunnableRule<C>>, input: C, s
       reports.push(internalError(`rule ${rule.id}`, err, rule.docUrl));
     }
   }
+  if (place) for (const r of reports) place(r);
   reports.sort((a, b) => a.start - b.start || a.end - b.end);
   return reports;
 }

@@ -10,7 +10,8 @@ ruleTable('wsgi-option-syntax', {
   ],
   invalid: [
     // the value opens a quote it never closes: joined, it would swallow the rest of the line, so no fix
-    { code: "WSGIDaemonProcess site «threads ='5 »\\\n" },
+    // (an error on a continued line reaches the end of its logical line, where Apache counts it)
+    { code: "WSGIDaemonProcess site «threads ='5 \\»\n" },
     { code: "WSGIDaemonProcess site «threads ='5 \\'»\n" },
     {
       code: 'WSGIDaemonProcess site «threads = 5»\n',
