@@ -74,6 +74,8 @@ export const argumentCount: Rule = {
  */
 const ONE_PATH: ReadonlySet<string> = new Set(['directory', 'directorymatch', 'location', 'locationmatch', 'files', 'filesmatch']);
 
+const LONE_VARIABLE = /^\$\{[^}]*\}$/;
+
 function checkSectionPaths(ctx: RuleContext): void {
   const sections = ctx.model.sections;
   for (let i = 0; i < sections.length; i++) {
@@ -81,8 +83,9 @@ function checkSectionPaths(ctx: RuleContext): void {
     if (!ONE_PATH.has(s.nameLower)) continue;
     const args = s.args;
     const allowed = args[0]?.value === '~' ? 2 : 1;
-    // A ${VAR} may stand for any number of words: not judged.
-    if (args.length <= allowed || args.some((w) => w.raw.includes('${'))) continue;
+    // A word that is only a ${VAR} may stand for no word or several: not judged. Inside a word, a variable can only
+    // add words (a value with blanks), so the words are at least as many as written.
+    if (args.length <= allowed || args.some((w) => LONE_VARIABLE.test(w.value))) continue;
     const reach = standingOf(s, ctx.ast).reach;
     if (reach === 'skipped') continue;
     ctx.report({

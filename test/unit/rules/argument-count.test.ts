@@ -6,7 +6,7 @@ import { ruleTable } from '../../helpers/rule-table';
 ruleTable('argument-count', {
   valid: [
     // one path (or ~ and a pattern) per section; a quoted path with blanks is one word; ${VAR} is not judged
-    '<Directory "/srv/my site">\n</Directory>\n<Files ~ "\\.py$">\n</Files>\n<LocationMatch ^/(a|b)>\n</LocationMatch>\n<Location ${PATHS}>\n</Location>\n<VirtualHost *:80 *:8080>\n</VirtualHost>\n',
+    '<Directory "/srv/my site">\n</Directory>\n<Files ~ "\\.py$">\n</Files>\n<LocationMatch ^/(a|b)>\n</LocationMatch>\n<Location ${PATHS}>\n</Location>\n<Location /a ${MORE}>\n</Location>\n<VirtualHost *:80 *:8080>\n</VirtualHost>\n',
     'ServerName example.com\nWSGIProcessGroup app\nSetEnv A\nSetEnv A b\nKeepAlive On\nAddType text/plain .txt .text\n',
     '<Location /app>\n  ProxyPass http://127.0.0.1:8000/\n</Location>\nProxyPass /api http://127.0.0.1:9000/\n',
     'Redirect /a /b\nRedirect 301 /a /b\nListen 80\nListen 443 https\nRewriteRule ^ - [L]\nSetEnvIf Host ^x HAS_X\n',
@@ -25,6 +25,8 @@ ruleTable('argument-count', {
     },
     { code: '<Files ~ a «b»>\n</Files>\n', message: ['Multiple <Files> arguments'] },
     { code: '<LocationMatch ^/a «^/b»>\n</LocationMatch>\n', message: ['<LocationMatch> takes one URL path pattern', 'one pattern that matches them all'] },
+    // A variable inside a word can only add words: two are there whatever ${X} holds (a word of only ${X} is not judged).
+    { code: '<LocationMatch ^/a «^/${X}b»>\n</LocationMatch>\n', message: ['Multiple <LocationMatch> arguments'] },
     {
       code: 'WSGIProcessGroup app «other»\n',
       message: ['takes exactly one argument, but 2 are given', 'WSGIProcessGroup takes one argument'],
