@@ -25,7 +25,7 @@ export interface ExprProblem {
 }
 
 export interface ExprEnvironment {
-  /** Whether the module (LoadModule identifier) is loaded: 'maybe' when the configuration is not all seen. */
+  /** Whether the module (LoadModule identifier) is loaded; only 'skipped' makes its names unknown. */
   moduleReach(id: string): Reach;
 }
 

@@ -30,10 +30,7 @@ export const expressionSyntax: Rule = {
       if (kind === 'else') checkElse(ctx, section, severity);
       else checkCondition(ctx, section, severity);
     }
-    for (const node of namedDirectives(ctx.model, 'require')) {
-      const severity = severityAt(ctx, node);
-      if (severity) checkRequireExpr(ctx, node, severity);
-    }
+    for (const node of namedDirectives(ctx.model, 'require')) checkRequireExpr(ctx, node);
     for (const node of namedDirectives(ctx.model, 'setenvifexpr')) {
       const severity = severityAt(ctx, node);
       if (severity && node.args.length > 0) checkSetEnvIfExpr(ctx, node, severity);
@@ -47,12 +44,11 @@ function severityAt(ctx: RuleContext, node: Node): Severity | undefined {
   return reach === 'skipped' ? undefined : reach === 'maybe' ? 'warning' : 'error';
 }
 
-
 /**
  * Reports the first problem of `condition`, which stands at document offset `at` character for character
  * (undefined: it does not, and the finding covers `whole`).
  */
-function reportProblem(ctx: RuleContext, node: Node, condition: string, at: number | undefined, whole: Span, what: string, apache: string, severity: Severity): void {
+function reportProblem(ctx: RuleContext, condition: string, at: number | undefined, whole: Span, what: string, apache: string, severity: Severity): void {
   const env = exprEnvironment(ctx.ast, ctx.seesWholeServer);
   const problem = checkExpression(condition, env);
   if (!problem) return;
@@ -72,11 +68,13 @@ function reportProblem(ctx: RuleContext, node: Node, condition: string, at: numb
  * `Require [not] expr …`: mod_authz_core takes the rest of the line as it is written, and drops a pair of double
  * quotes around all of it (no other unquoting: single quotes stay, `\"` stays).
  */
-function checkRequireExpr(ctx: RuleContext, node: DirectiveNode, severity: Severity): void {
+function checkRequireExpr(ctx: RuleContext, node: DirectiveNode): void {
   const args = node.args;
   const p = args[0]?.value.toLowerCase() === 'not' ? 1 : 0;
   const provider = args[p];
   if (!provider || provider.value.toLowerCase() !== 'expr') return;
+  const severity = severityAt(ctx, node);
+  if (!severity) return;
   const first = args[p + 1];
   if (!first) {
     ctx.report({ start: provider.start, end: provider.end, severity, message: 'Require expr needs a condition after it (configtest: "Cannot parse expression in require line").' });
@@ -91,7 +89,7 @@ function checkRequireExpr(ctx: RuleContext, node: DirectiveNode, severity: Sever
     line = line.slice(1, -1);
     at++;
   }
-  reportProblem(ctx, node, line, at, { start: first.start, end: last.end }, 'Require expr condition', 'Cannot parse expression in require line', severity);
+  reportProblem(ctx, line, at, { start: first.start, end: last.end }, 'Require expr condition', 'Cannot parse expression in require line', severity);
 }
 
 /** SetEnvIfExpr reads its condition as one word (quotes removed), then the variables to set. */
@@ -99,7 +97,7 @@ function checkSetEnvIfExpr(ctx: RuleContext, node: DirectiveNode, severity: Seve
   const words = effectiveWords(node, ctx.ast);
   const condition = words && conditionOf(node.args[0], words[0]);
   if (condition === undefined) return;
-  reportProblem(ctx, node, condition, exactOffsets(node.args[0], condition), node.args[0], 'SetEnvIfExpr condition', 'Could not parse expression', severity);
+  reportProblem(ctx, condition, exactOffsets(node.args[0], condition), node.args[0], 'SetEnvIfExpr condition', 'Could not parse expression', severity);
 }
 
 function checkCondition(ctx: RuleContext, section: SectionNode, severity: Severity): void {
@@ -123,7 +121,7 @@ function checkCondition(ctx: RuleContext, section: SectionNode, severity: Severi
     });
     return;
   }
-  reportProblem(ctx, section, condition, exactOffsets(args[0], condition), args[0], `${tag} condition`, 'Cannot parse condition clause', severity);
+  reportProblem(ctx, condition, exactOffsets(args[0], condition), args[0], `${tag} condition`, 'Cannot parse condition clause', severity);
 }
 
 /** `<Else>` takes nothing: its words are removed, or it becomes an <ElseIf> when they are one condition that parses. */
