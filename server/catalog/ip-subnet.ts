@@ -10,7 +10,7 @@ export function validSubnet(value: string): boolean {
   const slash = value.indexOf('/');
   const address = slash < 0 ? value : value.slice(0, slash);
   const mask = slash < 0 ? null : value.slice(slash + 1);
-  if (address === '' || (!address.includes(':') && !/^[\d.]+$/.test(address))) return false;
+  if (!looksLikeIp(address)) return false;
   const v6 = isPlainIPv6(address);
   if (!v6 && !isDottedQuad(address) && !(mask === null && isNetwork(address))) return false;
   if (mask === null) return true;
@@ -42,4 +42,9 @@ function isNetwork(address: string): boolean {
   if (address.length > 15) return false;
   const parts = (address.endsWith('.') ? address.slice(0, -1) : address).split('.');
   return parts.length <= 4 && parts.every((p) => /^\d+$/.test(p) && Number(p) <= 255);
+}
+
+/** APR's first test: an address is digits and dots, or anything with a ':'; the rest (host names) is not one. */
+export function looksLikeIp(address: string): boolean {
+  return address !== '' && (address.includes(':') || /^[\d.]+$/.test(address));
 }

@@ -1,7 +1,7 @@
 // Argument values Apache rejects while reading: On/Off for FLAG directives, keyword directives (data/keywords.ts),
 // Options, AllowOverride, Header/RequestHeader (with an expr= condition), LogLevel, Require providers and the arguments
-// of all/ip/method, the Alias one-argument form outside <Location>, and a LoadModule name that is not the module in
-// one of Debian's module files.
+// of all/ip/method, Allow/Deny (from, addresses), the Alias one-argument form outside <Location>, and a LoadModule
+// name that is not the module in one of Debian's module files.
 // Each checker follows the module's own parsing and stops where Apache stops; values with unknown ${VAR} are
 // not judged.
 import type { Fix, Rule } from './types';
@@ -20,6 +20,7 @@ import { checkLogLevel } from './arguments/log-level';
 import { checkAlias } from './arguments/alias';
 import { checkRequire } from './arguments/require';
 import { checkLoadModule } from './arguments/load-module';
+import { checkAllowDeny } from './arguments/allow-deny';
 
 const CHECKERS: Readonly<Record<string, ArgChecker>> = {
   options: checkOptions,
@@ -31,13 +32,15 @@ const CHECKERS: Readonly<Record<string, ArgChecker>> = {
   scriptalias: checkAlias,
   require: checkRequire,
   loadmodule: checkLoadModule,
+  allow: checkAllowDeny,
+  deny: checkAllowDeny,
 };
 
 export const invalidArgument: Rule = {
   id: 'invalid-argument',
   defaultSeverity: 'error',
   fixable: true,
-  description: 'An argument Apache refuses: not On/Off, an unknown keyword, a bad Options/AllowOverride/Header/LogLevel word, a Require provider or its arguments (all, ip, method), Alias with the wrong form, a LoadModule name its file does not hold.',
+  description: 'An argument Apache refuses: not On/Off, an unknown keyword, a bad Options/AllowOverride/Header/LogLevel word, a Require provider or its arguments (all, ip, method), Allow/Deny without from or with a bad address, Alias with the wrong form, a LoadModule name its file does not hold.',
   docUrl: `${APACHE_DOCS}directive-dict.html#Syntax`,
   perSection: true,
   check(ctx) {

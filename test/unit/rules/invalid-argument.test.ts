@@ -7,6 +7,7 @@ ruleTable('invalid-argument', {
     'Header always set X-Frame-Options DENY\nHeader unset Server\nHeader edit Location ^http: https:\nHeader set X a env=!NOPE\nHeader set X a "expr=%{HTTPS} == \'on\'"\nRequestHeader unset Proxy early\nHeader echo ^X-\n',
     'LogLevel warn\nLogLevel info ssl:warn rewrite:trace3 mod_wsgi.c:debug\n',
     '<AuthzProviderAlias ldap-group admins cn=admins>\n</AuthzProviderAlias>\n<Location />\n  <RequireAll>\n    Require admins\n    Require not ip 10.1.2.3\n    Require wsgi-group staff\n  </RequireAll>\n</Location>\n',
+    '<Directory /srv>\n  Order Deny,Allow\n  Deny From All\n  Allow from 10.1 192.168.0.0/255.255.0.0 ::1 .example.com env=!NOPE env=LOCAL\n</Directory>\n',
     '<Location />\n  <RequireAny>\n    Require all GRANTED\n    Require ip 10.1 10.2. 192.168.0.0/255.255.0.0 fe80::/10 ::1\n    Require method GET HEAD PATCH VERSION-CONTROL\n    Require host example.com\n    Require env\n  </RequireAny>\n</Location>\n',
     '<VirtualHost *:80>\n  Alias /static /srv/static\n  <Location /media>\n    Alias /srv/media\n  </Location>\n</VirtualHost>\n',
     // Unknown ${VAR} is not judged; skipped bodies neither.
@@ -106,5 +107,15 @@ ruleTable('invalid-argument', {
     { code: '<Location />\n  Require «ip»\n</Location>\n', message: ["'require ip' requires an argument"] },
     { code: '<Location />\n  Require method GET «post»\n</Location>\n', message: ['case-sensitive', "Invalid Method 'post'"], fixed: '<Location />\n  Require method GET POST\n</Location>\n' },
     { code: '<Location />\n  Require method «SEARCH»\n</Location>\n', message: ["Invalid Method 'SEARCH'"] },
+    // Allow/Deny (mod_access_compat): 'from', then all, env=, addresses, subnets or host names.
+    { code: '<Directory /srv>\n  Order allow,deny\n  Allow «form» all\n</Directory>\n', message: ["must be followed by 'from'"], fixed: '<Directory /srv>\n  Order allow,deny\n  Allow from all\n</Directory>\n' },
+    {
+      code: '<Directory /srv>\n  Order deny,allow\n  Deny «10.0.0.0/8» 192.168.0.0/16\n</Directory>\n',
+      message: ["must be followed by 'from'"],
+      fixed: '<Directory /srv>\n  Order deny,allow\n  Deny from 10.0.0.0/8 192.168.0.0/16\n</Directory>\n',
+    },
+    { code: '<Directory /srv>\n  Order allow,deny\n  Allow from 127.0.0.1 «10.0.0.256»\n</Directory>\n', message: ['The specified IP address is invalid.'] },
+    { code: '<Directory /srv>\n  Order allow,deny\n  Allow from «10.=0.0.0/8»\n</Directory>\n', message: ['An IP address was expected'] },
+    { code: '<Directory /srv>\n  Order allow,deny\n  Allow from «10.0.0.0/33»\n</Directory>\n', message: ['The specified network mask is invalid.'] },
   ],
 });
