@@ -232,3 +232,8 @@ export function scriptTargetMarkdown(view: ScriptTargetView): string {
       return `**Script not looked for:** ${view.names.map((n) => code('${' + n + '}')).join(', ')} ${view.names.length === 1 ? 'has' : 'have'} no value we know here.`;
   }
 }
+
+/** A variable of an httpd expression, by what it describes (hover and completion). */
+export function exprVariableMarkdown(name: string, about: string): string {
+  return `**\`%{${name}}\`** — expression variable: ${about}.\n\n[Variables in expressions](https://httpd.apache.org/docs/2.4/expr.html#vars)`;
+}

@@ -117,7 +117,7 @@ export function expressionVariableItem(name: string, about: string, range: Range
     label: name,
     kind: CompletionItemKind.Variable,
     detail: `%{${name}}`,
-    documentation: markdown(`Expression variable: ${about}. [Variables in expressions](https://httpd.apache.org/docs/2.4/expr.html#vars)`),
+    documentation: markdown(render.exprVariableMarkdown(name, about)),
     textEdit: { range, newText: closeBrace ? `${name}}` : name },
   };
 }

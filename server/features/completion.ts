@@ -19,6 +19,7 @@ import type { NavScope } from './navScope';
 import { defineView } from './define-view';
 import { REQUIRE_PROVIDERS } from './require-providers';
 import { EXPR_VARIABLE_GROUPS } from '../catalog/data/expr-names';
+import { holdsExpression } from './expression-places';
 
 /** The cursor's context; `nav()` is the server tree the document belongs to, for groups and variables of other files. */
 type Cx = CursorContext & { nav(): NavScope | undefined };
@@ -228,21 +229,10 @@ function expressionVariableCompletion(cx: Cx, position: Position): CompletionIte
 }
 
 function inExpression(cx: CursorContext): boolean {
-  const first = cx.words[0]?.value.toLowerCase();
-  const n = cx.words.length;
-  switch (first) {
-    case '<if':
-    case '<elseif':
-    case 'setenvifexpr':
-      return n === 1;
-    case 'require':
-      return cx.words.some((w, i) => i > 0 && i <= 2 && w.value.toLowerCase() === 'expr');
-    case 'header':
-    case 'requestheader':
-      return /^"?expr=/i.test(cx.partial);
-    default:
-      return false;
-  }
+  const first = cx.words[0]?.value.toLowerCase() ?? '';
+  // The word being typed is the last argument.
+  const args = [...cx.words.slice(1).map((w) => w.value), cx.partial];
+  return holdsExpression(first, args, args.length - 1);
 }
 
 /** The variables Define'd in the file; in a server tree, in any of its files and those envvars exports. */

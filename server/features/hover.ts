@@ -16,6 +16,7 @@ import type { ScriptLookup } from '../workspace/scripts';
 import { isScriptArgument, scriptTarget } from './scriptTarget';
 import { defineView } from './define-view';
 import { requireProvider } from './require-providers';
+import { exprVariableAbout, holdsExpression } from './expression-places';
 
 interface Found {
   markdown: string;
@@ -54,7 +55,22 @@ export function hoverAt(analysis: Analysis, offset: number, scope?: NavScope, sc
     return section ? { markdown: render.bareSectionMarkdown(section), start: span.start, end: span.end } : null;
   }
   const { node, word, index } = token;
+  const first = node.kind === 'section' ? `<${node.nameLower}` : node.nameLower;
+  if (holdsExpression(first, node.args.map((w) => w.value), index)) return expressionHover(word, offset);
   return node.kind === 'directive' ? argumentHover(analysis, { node, word, index }, offset, scope, scripts) : null;
+}
+
+/** `%{NAME}` under the cursor inside an expression: what the variable describes. */
+function expressionHover(word: Word, offset: number): Found | null {
+  // Offsets within the word as written (a continuation inside the word: no hover rather than a wrong one).
+  if (word.end - word.start !== word.raw.length) return null;
+  const i = offset - word.start;
+  const open = word.raw.lastIndexOf('%{', i);
+  const close = open < 0 ? -1 : word.raw.indexOf('}', open);
+  if (open < 0 || close < 0 || i > close) return null;
+  const name = word.raw.slice(open + 2, close);
+  const about = /^[A-Za-z][A-Za-z0-9_]*$/.test(name) ? exprVariableAbout(name) : undefined;
+  return about ? { markdown: render.exprVariableMarkdown(name.toUpperCase(), about), start: word.start + open, end: word.start + close + 1 } : null;
 }
 
 /** Which `%{…}` slot a plain argument of these directives fills. */

@@ -119,12 +119,12 @@ test('hover, completion, definition, references, rename, outline, folding, links
   }
 });
 
-test('an <If> condition over LSP: its error published with a rename fix, and %{ completes its variables', async () => {
+test('an <If> condition over LSP: its error published with a rename fix, %{ completes its variables, hover explains one', async () => {
   const client = new LspClient('stdio');
   try {
     await client.initialize();
     const uri = 'file:///tmp/apache-wsgi-expr/site.conf';
-    const text = `<If "%{HTTP_HOTS} == 'shop.example.com'">\n    Require all granted\n</If>\n<If "%{">\n</If>\n`;
+    const text = `<If "%{HTTP_HOTS} == 'shop.example.com'">\n    Require all granted\n</If>\n<If "%{">\n</If>\n<If "%{REMOTE_ADDR} -ipmatch '10.0.0.0/8'">\n</If>\n`;
     const published = client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.code === 'expression-syntax'));
     await client.open(uri, text, 1);
     const diagnostics = (await published).diagnostics.filter((d) => d.code === 'expression-syntax');
@@ -136,6 +136,9 @@ test('an <If> condition over LSP: its error published with a rename fix, and %{ 
     const completion = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 3, character: 7 } })) as CompletionItem[] | CompletionList;
     const items = Array.isArray(completion) ? completion : completion.items;
     assert.ok(items.some((i) => i.label === 'REQUEST_URI' && (i.textEdit as TextEdit).newText === 'REQUEST_URI}'));
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 5, character: 8 } });
+    assert.match((hover!.contents as MarkupContent).value, /\*\*`%\{REMOTE_ADDR\}`\*\* — expression variable/);
+    assert.deepEqual(hover!.range, { start: { line: 5, character: 5 }, end: { line: 5, character: 19 } });
   } finally {
     assert.equal(await client.stop(), 0);
   }

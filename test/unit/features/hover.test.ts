@@ -34,6 +34,23 @@ function inSite(find: string, marked: string, nth = 0): string {
 
 const rows: Row[] = [
   {
+    name: 'an expression variable in an <If> condition',
+    code: `<If "«%{HTTP_H‸OST}» == 'shop.example.com'">\n</If>\n`,
+    has: ['**`%{HTTP_HOST}`**', 'a request header', 'expr.html#vars'],
+  },
+  {
+    name: 'an expression variable in Require expr, any case; a module prefix',
+    code: `<Location /a>\n    Require expr «%{remote_‸addr}» -ipmatch '10.0.0.0/8' || %{SSL_PROTOCOL} == 'TLSv1.3'\n</Location>\n`,
+    has: ['**`%{REMOTE_ADDR}`**', 'the request'],
+  },
+  {
+    name: 'a variable of mod_ssl',
+    code: `SetEnvIfExpr "«%{SSL_PRO‸TOCOL}» == 'TLSv1'" legacy_tls\n`,
+    has: ['provided by mod_ssl'],
+  },
+  { name: 'no expression hover for an unknown variable', code: `<If "%{HTTP_HO‸TS} == 'x'">\n</If>\n`, none: true },
+  { name: 'no expression hover in a mod_headers format', code: `Header set X-Path "%{REQUEST_U‸RI}e"\n`, none: true },
+  {
     name: 'daemon option: meaning, default, range, link',
     code: 'WSGIDaemonProcess shop processes=2 «thr‸eads=15»\n',
     has: ['**`threads=`**', 'WSGIDaemonProcess option', 'Request threads in each daemon process', '- Default: 15', '- Allowed: 0 to 65533', 'configuration-directives/WSGIDaemonProcess.html'],
