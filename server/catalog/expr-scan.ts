@@ -23,17 +23,19 @@ export interface Token {
 }
 
 /** Names the scanner turns into operators or constants (ssl_expr's spellings too) when written alone. */
-const KEYWORDS: Readonly<Record<string, TokenKind>> = {
-  and: 'and', or: 'or', not: 'not', true: 'true', false: 'false', in: 'in',
-  lt: 'compare', le: 'compare', gt: 'compare', ge: 'compare', ne: 'compare', eq: 'compare',
-};
+const KEYWORDS: ReadonlyMap<string, TokenKind> = new Map<string, TokenKind>([
+  ['and', 'and'], ['or', 'or'], ['not', 'not'], ['true', 'true'], ['false', 'false'], ['in', 'in'],
+  ['lt', 'compare'], ['le', 'compare'], ['gt', 'compare'], ['ge', 'compare'], ['ne', 'compare'], ['eq', 'compare'],
+]);
 /** `-eq` … are integer comparisons, `-in` the list test; any other `-name` of two or more characters is a binary test. */
-const DASH_KEYWORDS: Readonly<Record<string, TokenKind>> = { in: 'in', eq: 'compare', ne: 'compare', ge: 'compare', le: 'compare', gt: 'compare', lt: 'compare' };
+const DASH_KEYWORDS: ReadonlyMap<string, TokenKind> = new Map<string, TokenKind>([
+  ['in', 'in'], ['eq', 'compare'], ['ne', 'compare'], ['ge', 'compare'], ['le', 'compare'], ['gt', 'compare'], ['lt', 'compare'],
+]);
 /** What may follow `m` to open a regular expression. */
 const REGEX_DELIMITERS = '/#$%^,;:_?|-!.\'"';
 const PUNCTUATION = '(){},:';
 /** Backslash escapes that stand for a control character; any other character after a backslash is itself. */
-const ESCAPED: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
+const ESCAPED: ReadonlyMap<string, string> = new Map([['n', '\n'], ['r', '\r'], ['t', '\t'], ['b', '\b'], ['f', '\f']]);
 
 type State = 'expr' | 'str' | 'var' | 'vararg';
 
@@ -97,7 +99,7 @@ export class ExprScanner {
       // `m` and a delimiter (2 characters) beats a name only as long or shorter: `m_` opens a pattern, `m_a` is a name.
       if (c === 'm' && d !== undefined && REGEX_DELIMITERS.includes(d) && end - at <= 2) return this.regex(at, at + 2, d);
       const word = s.slice(at, end);
-      return this.token(KEYWORDS[word] ?? 'id', at, end, word);
+      return this.token(KEYWORDS.get(word) ?? 'id', at, end, word);
     }
     if (isDigit(c) || (c === '-' && isDigit(d))) {
       const end = this.runOf(at + 1, isDigit);
@@ -107,7 +109,7 @@ export class ExprScanner {
       const end = this.runOf(at + 2, isNameChar);
       const name = s.slice(at + 1, end);
       if (name.length === 1) return this.token('unary', at, end, name);
-      return this.token(DASH_KEYWORDS[name] ?? 'binary', at, end, name);
+      return this.token(DASH_KEYWORDS.get(name) ?? 'binary', at, end, name);
     }
     const two = s.slice(at, at + 2);
     if (two === '=~' || two === '!~') return this.token('match', at, at + 2, two);
@@ -172,7 +174,7 @@ export class ExprScanner {
         const bad = escapeProblem(s, j);
         if (bad) return piece() ?? this.error(j, bad.end, bad.problem, bad.jammed);
         const length = escapeLength(s, j);
-        value += length > 2 || isDigit(s[j + 1]) ? String.fromCharCode(parseInt(s.slice(j + 1, j + length), 8)) : (ESCAPED[s[j + 1]] ?? s[j + 1]);
+        value += length > 2 || isDigit(s[j + 1]) ? String.fromCharCode(parseInt(s.slice(j + 1, j + length), 8)) : (ESCAPED.get(s[j + 1]) ?? s[j + 1]);
         j += length;
         continue;
       }

@@ -139,3 +139,17 @@ test("expression-syntax: mod_ssl's names need mod_ssl loaded somewhere in the se
   assert.deepEqual(findings(headers + condition, false), []);
   assert.deepEqual(findings(condition, true), []);
 });
+
+test('expression-syntax: names that are also JavaScript object properties are names like any other', () => {
+  for (const [condition, message] of [
+    ["constructor('x') == 'a'", 'no function constructor'],
+    ["%{toString} == 'a'", 'no variable %{toString}'],
+    ["'a' -constructor 'b'", 'no binary test -constructor'],
+    ['hasOwnProperty', "'hasOwnProperty' is read as a function name"],
+    // A name starts with a letter: '_' is refused where it stands, as httpd's scanner does.
+    ['__proto__', "'_' has no meaning here"],
+  ]) {
+    const [finding] = analyzeText('file:///names.conf', `<If "${condition}">\n</If>\n`).reports.filter((r) => r.rule === 'expression-syntax');
+    assert.ok(finding?.message.includes(message), `${condition}: ${finding?.message}`);
+  }
+});
