@@ -6,7 +6,7 @@ import { ExprScanner, type Token } from './expr-scan';
 import { EXPR_BINARY, EXPR_FUNCTIONS, EXPR_UNARY, EXPR_VARIABLES, MODULE_EXPR_NAMES, type ExprOperator, type ModuleExprNames } from './data/expr-names';
 import { closestNames } from './names';
 import { pcreCompileError } from './wsgi-regex';
-import { loadedAnywhere, type Reach } from './placement';
+import { loadedAnywhere } from './placement';
 import { loadedModules } from './modules';
 import type { ConfigAst } from '../syntax/ast';
 import { validSubnet } from './ip-subnet';
@@ -25,8 +25,8 @@ export interface ExprProblem {
 }
 
 export interface ExprEnvironment {
-  /** Whether the module (LoadModule identifier) is loaded; only 'skipped' makes its names unknown. */
-  moduleReach(id: string): Reach;
+  /** Whether the module (LoadModule identifier) may be loaded: false only when it surely is not. */
+  loads(id: string): boolean;
 }
 
 /**
@@ -36,7 +36,7 @@ export interface ExprEnvironment {
  */
 export function exprEnvironment(ast: ConfigAst, seesWholeServer: boolean): ExprEnvironment {
   const judged = seesWholeServer && loadedModules(ast).loadsAny;
-  return { moduleReach: (id) => (!judged || loadedAnywhere(id, ast) ? 'active' : 'skipped') };
+  return { loads: (id) => !judged || loadedAnywhere(id, ast) };
 }
 
 /** The first problem Apache would have with `expression`, or null when it parses. */
@@ -55,6 +55,9 @@ export function checkExpression(expression: string, env: ExprEnvironment): ExprP
 }
 
 const MAX_DEPTH = 200;
+
+/** A name looked up: known (true), from a module that is not loaded, or unknown with the names to suggest from. */
+type Known = true | { module: ModuleExprNames } | readonly string[];
 
 /** Unwinds the parser when a condition nests deeper than MAX_DEPTH parentheses. */
 class GiveUp {}
@@ -313,15 +316,11 @@ class Parser {
     }
   }
 
-  /**
-   * Records a name Apache cannot look up (the grammar goes on past it, as Apache's does). `known` is true, a
-   * module's reach, or the names to suggest from.
-   */
-  private lookUp(t: Token, kind: ExprNameKind, known: true | { module: ModuleExprNames; reach: Reach } | readonly string[]): void {
+  /** Records a name Apache cannot look up (the grammar goes on past it, as Apache's does). */
+  private lookUp(t: Token, kind: ExprNameKind, known: Known): void {
     if (known === true || this.firstNameProblem) return;
     const written = t.kind === 'unary' || t.kind === 'binary' ? `-${t.text}` : t.text;
     if ('module' in known) {
-      if (known.reach !== 'skipped') return;
       this.firstNameProblem = { start: t.start, end: t.end, message: `the ${kind} ${written} comes from ${known.module.module}, which this server does not load (LoadModule ${known.module.id} …)` };
       return;
     }
@@ -333,26 +332,25 @@ class Parser {
     this.firstNameProblem = { start: t.start, end: t.end, message: `Apache has no ${kind} ${kind === 'variable' ? `%{${t.text}}` : written}${hint}`, name: { kind, written: t.text, candidates } };
   }
 
-  private variableKnown(name: string): true | { module: ModuleExprNames; reach: Reach } | readonly string[] {
+  private variableKnown(name: string): Known {
     if (VARIABLES.has(name.toUpperCase())) return true;
     const module = MODULE_EXPR_NAMES.find((m) => name.toUpperCase().startsWith(m.variablePrefix));
     return module ? this.fromModule(module) : EXPR_VARIABLES;
   }
 
-  private functionKnown(name: string): true | { module: ModuleExprNames; reach: Reach } | readonly string[] {
+  private functionKnown(name: string): Known {
     if (FUNCTIONS.has(name.toLowerCase())) return true;
     const module = MODULE_EXPR_NAMES.find((m) => m.functions.some((f) => f.toLowerCase() === name.toLowerCase()));
     return module ? this.fromModule(module) : EXPR_FUNCTIONS;
   }
 
-  private listFunctionKnown(name: string): true | { module: ModuleExprNames; reach: Reach } | readonly string[] {
+  private listFunctionKnown(name: string): Known {
     const module = MODULE_EXPR_NAMES.find((m) => m.listFunctions.some((f) => f.toLowerCase() === name.toLowerCase()));
     return module ? this.fromModule(module) : MODULE_EXPR_NAMES.flatMap((m) => m.listFunctions);
   }
 
-  private fromModule(module: ModuleExprNames): true | { module: ModuleExprNames; reach: Reach } {
-    const reach = this.env.moduleReach(module.id);
-    return reach === 'active' ? true : { module, reach };
+  private fromModule(module: ModuleExprNames): Known {
+    return this.env.loads(module.id) ? true : { module };
   }
 }
 

@@ -207,11 +207,16 @@ function onOff(documentation: string, range: Range): CompletionItem[] {
 
 /** After `${` with no `}` yet: the variables this file defines. */
 function variableCompletion(analysis: Analysis, cx: Cx, position: Position): CompletionItem[] | null {
-  const open = cx.partial.lastIndexOf('${');
+  const range = afterOpenBrace(cx, position, '${');
+  return range && variableNames(analysis, range, !cx.after.startsWith('}'), 0, cx.nav(), true);
+}
+
+/** The name typed after the last `opener` (`${`, `%{`) of the word being typed, when no `}` has closed it yet. */
+function afterOpenBrace(cx: CursorContext, position: Position, opener: string): Range | null {
+  const open = cx.partial.lastIndexOf(opener);
   if (open < 0 || cx.partial.indexOf('}', open) >= 0) return null;
-  const from = open + 2;
-  const range: Range = { start: { line: position.line, character: position.character - (cx.partial.length - from) }, end: position };
-  return variableNames(analysis, range, !cx.after.startsWith('}'), 0, cx.nav(), true);
+  const from = open + opener.length;
+  return { start: { line: position.line, character: position.character - (cx.partial.length - from) }, end: position };
 }
 
 /**
@@ -220,10 +225,8 @@ function variableCompletion(analysis: Analysis, cx: Cx, position: Position): Com
  * mod_wsgi value, a mod_headers format, a RewriteCond variable.)
  */
 function expressionVariableCompletion(cx: Cx, position: Position): CompletionItem[] | null {
-  const open = cx.partial.lastIndexOf('%{');
-  if (open < 0 || cx.partial.indexOf('}', open) >= 0 || !inExpression(cx)) return null;
-  const from = open + 2;
-  const range: Range = { start: { line: position.line, character: position.character - (cx.partial.length - from) }, end: position };
+  const range = afterOpenBrace(cx, position, '%{');
+  if (!range || !inExpression(cx)) return null;
   const close = !cx.after.startsWith('}');
   return EXPR_VARIABLE_GROUPS.flatMap((g) => g.names.map((name) => items.expressionVariableItem(name, g.about, range, close)));
 }

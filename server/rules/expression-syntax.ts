@@ -158,8 +158,7 @@ function checkElse(ctx: RuleContext, section: SectionNode, severity: Severity): 
  */
 function conditionOf(word: Word, substituted: string): string | undefined {
   if (word.raw.includes('${')) return substituted.includes('\\') ? undefined : substituted;
-  const open = word.quote ? 1 : 0;
-  const inner = word.raw.slice(open, word.raw.length - (word.quote && !word.unterminated ? 1 : 0));
+  const inner = innerText(word);
   let out = '';
   for (let i = 0; i < inner.length; i++) {
     if (inner[i] === '\\' && (inner[i + 1] === '\\' || (word.quote !== null && inner[i + 1] === word.quote))) i++;
@@ -173,11 +172,13 @@ function conditionOf(word: Word, substituted: string): string | undefined {
  * as itself (no escapes, no ${VAR}, no line continuation inside the word); undefined otherwise.
  */
 function exactOffsets(word: Word, value: string): number | undefined {
-  const open = word.quote ? 1 : 0;
-  const close = word.quote && !word.unterminated ? 1 : 0;
-  const inner = word.raw.slice(open, word.raw.length - close);
-  if (inner !== value || word.end - word.start !== word.raw.length) return undefined;
-  return word.start + open;
+  if (innerText(word) !== value || word.end - word.start !== word.raw.length) return undefined;
+  return word.start + (word.quote ? 1 : 0);
+}
+
+/** A word as written, without its quotes (an unterminated one has no closing quote). */
+function innerText(word: Word): string {
+  return word.raw.slice(word.quote ? 1 : 0, word.raw.length - (word.quote && !word.unterminated ? 1 : 0));
 }
 
 /** One fix per known name an unknown one may be a misspelling of, with which the condition parses. */

@@ -96,11 +96,13 @@ function readQuoted(s: string, i: number, limit: number): { end: number; value: 
   }
   if (j < limit) return { end: j + 1, value, unterminated: false };
   // Apache strips the blanks ending a line before it reads the words: a quote left open keeps none of them.
-  if (limit === s.length) value = value.replace(TRAILING_BLANKS, '');
+  if (limit === s.length) {
+    let k = value.length;
+    while (k > 0 && isBlank(value.charCodeAt(k - 1))) k--;
+    value = value.slice(0, k);
+  }
   return { end: j, value, unterminated: true };
 }
-
-const TRAILING_BLANKS = /[ \t\v\f\r]+$/;
 
 /**
  * Where the plain word at `i` ends: one that opens no quote, either at its start or after its first `=` (those
