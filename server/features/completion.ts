@@ -20,6 +20,7 @@ import { defineView } from './define-view';
 import { REQUIRE_PROVIDERS } from './require-providers';
 import { EXPR_VARIABLE_GROUPS } from '../catalog/data/expr-names';
 import { holdsExpression } from './expression-places';
+import { negatesProvider } from '../catalog/require-line';
 
 /** The cursor's context; `nav()` is the server tree the document belongs to, for groups and variables of other files. */
 type Cx = CursorContext & { nav(): NavScope | undefined };
@@ -165,7 +166,7 @@ function slotValues(analysis: Analysis, cx: Cx, slot: WsgiValueSlot, range: Rang
 }
 
 function requireArgument(cx: CursorContext, index: number): CompletionItem[] {
-  const negated = cx.words[1]?.value === 'not';
+  const negated = negatesProvider(cx.words[1]?.value);
   if (index === 0 || (index === 1 && negated)) {
     const out = REQUIRE_PROVIDERS.map((p) => items.valueItem(p.name, render.requireProviderMarkdown(p), cx.range, CompletionItemKind.EnumMember));
     if (index === 0 && cx.scope === 'authz') out.push(items.valueItem('not', 'Negates the provider that follows (only inside `<RequireAll>` or `<RequireNone>`).', cx.range, CompletionItemKind.Keyword));

@@ -2,6 +2,7 @@
 // mod_headers format): the condition of <If>/<ElseIf> and SetEnvIfExpr, the rest of `Require [not] expr`, and a
 // Header/RequestHeader word starting with expr=. Completion and hover ask the same question.
 import { EXPR_VARIABLE_GROUPS, MODULE_EXPR_NAMES } from '../catalog/data/expr-names';
+import { providerIndex } from '../catalog/require-line';
 
 /**
  * `first`: the line's first word, lower-case (`<if` for a section's tag); `args`: its other words as written so far;
@@ -14,7 +15,7 @@ export function holdsExpression(first: string, args: readonly string[], index: n
     case 'setenvifexpr':
       return index === 0;
     case 'require': {
-      const p = args[0]?.toLowerCase() === 'not' ? 1 : 0;
+      const p = providerIndex(args[0]);
       return args[p]?.toLowerCase() === 'expr' && index > p;
     }
     case 'header':

@@ -17,6 +17,7 @@ import { isScriptArgument, scriptTarget } from './scriptTarget';
 import { defineView } from './define-view';
 import { requireProvider } from './require-providers';
 import { exprVariableAbout, holdsExpression } from './expression-places';
+import { providerIndex } from '../catalog/require-line';
 
 interface Found {
   markdown: string;
@@ -100,8 +101,7 @@ function argumentHover(analysis: Analysis, token: { node: DirectiveNode; word: W
   }
   if (node.nameLower === 'wsgidaemonprocess' && index === 0 && word.key === null) return groupHover(analysis, word.value, whole, scope);
   if (node.nameLower === 'require') {
-    const providerIndex = node.args[0]?.value === 'not' ? 1 : 0;
-    const provider = index === providerIndex ? requireProvider(word.value) : undefined;
+    const provider = index === providerIndex(node.args[0]?.value) ? requireProvider(word.value) : undefined;
     return provider ? { markdown: render.requireProviderMarkdown(provider), ...whole } : null;
   }
   const slot = SLOT_OF_DIRECTIVE[node.nameLower];

@@ -6,6 +6,7 @@ import { appliesTo } from './scope';
 import { sectionInfo } from '../catalog/sections';
 import { namedDirectivesAmong, someVisible, visibleFrom } from './host-index';
 import { runMemo } from '../rules/run-memo';
+import { negatesProvider } from '../catalog/require-line';
 
 /** Location patterns that match every URL. */
 const EVERY_URL = new Set(['/', '.*', '^/', '^.*$', '^/.*', '^/.*$', '/.*']);
@@ -68,8 +69,8 @@ export function isGrant(d: DirectiveNode): boolean {
   // Asked of every directive: decided by the name before anything is lower-cased.
   if (d.nameLower === 'allow') return d.args[0]?.value.toLowerCase() === 'from' && d.args.length > 1;
   if (d.nameLower !== 'require') return false;
-  const first = d.args[0]?.value.toLowerCase();
-  if (!first || first === 'not') return false;
+  const first = d.args[0]?.value;
+  if (!first || negatesProvider(first)) return false;
   return !isDenyAll(d);
 }
 

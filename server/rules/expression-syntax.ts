@@ -9,6 +9,7 @@ import { checkExpression, exprEnvironment, type ExprEnvironment, type ExprProble
 import { standingOf } from '../catalog/placement';
 import { namedDirectives } from '../model/host-index';
 import { effectiveWords } from './arguments/words';
+import { providerIndex } from '../catalog/require-line';
 
 const EXPR_DOCS = 'https://httpd.apache.org/docs/2.4/expr.html';
 
@@ -70,7 +71,7 @@ function reportProblem(ctx: RuleContext, condition: string, at: number | undefin
  */
 function checkRequireExpr(ctx: RuleContext, node: DirectiveNode): void {
   const args = node.args;
-  const p = args[0]?.value.toLowerCase() === 'not' ? 1 : 0;
+  const p = providerIndex(args[0]?.value);
   const provider = args[p];
   if (!provider || provider.value.toLowerCase() !== 'expr') return;
   const severity = severityAt(ctx, node);

@@ -6,6 +6,7 @@ import type { ArgumentForm } from '../catalog/types';
 import type { Rule } from './types';
 import { directiveInfo } from '../catalog/directives';
 import { insertAbove, removalOf } from '../model/edits';
+import { providerIndex } from '../catalog/require-line';
 
 /** Argument counts each fixed form accepts (FLAG ignores extra words: verified with apache2 -t). */
 const COUNTS: Partial<Record<ArgumentForm, readonly number[]>> = {
@@ -32,7 +33,7 @@ function apacheFails(d: DirectiveNode): boolean | undefined {
   const rejects = REJECTS[d.nameLower];
   if (rejects) {
     const words = d.args.map((w) => w.value.toLowerCase());
-    const provider = words[0] === 'not' ? words[1] : words[0];
+    const provider = words[providerIndex(words[0])];
     return !rejects.providers || rejects.providers.includes(provider);
   }
   const count = COUNTS[directiveInfo(d.nameLower)?.args as ArgumentForm];

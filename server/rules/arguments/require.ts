@@ -12,10 +12,11 @@ import { loadedModules } from '../../catalog/modules';
 import { forEachNode } from '../../syntax/parser';
 import { runMemo } from '../run-memo';
 import { validSubnet } from '../../catalog/ip-subnet';
+import { providerIndex } from '../../catalog/require-line';
 
 export const checkRequire: ArgChecker = (input) => {
   const { words, node, ast } = input;
-  const at = words[0] === 'not' ? 1 : 0;
+  const at = providerIndex(words[0]);
   const provider = words[at] ?? '';
   // The joint list is made only for a provider neither list names (the message and its fixes read it).
   if (REQUIRE_PROVIDERS.includes(provider)) return PROVIDER_ARGUMENTS[provider]?.(input, at + 1);

@@ -6,12 +6,13 @@ import type { Node, SectionNode } from '../../syntax/ast';
 import type { ConfigAst } from '../../syntax/ast';
 import { sectionInfo } from '../../catalog/sections';
 import { standingOf } from '../../catalog/placement';
+import { negatesProvider } from '../../catalog/require-line';
 
 const CONTAINERS = new Set(['requireall', 'requireany', 'requirenone']);
 
 /** The problem Apache reports on this line, or undefined. */
 export function authzProblem(node: Node, ast: ConfigAst): string | undefined {
-  const negative = node.kind === 'directive' ? node.nameLower === 'require' && node.args[0]?.value === 'not' : node.kind === 'section' && node.nameLower === 'requirenone';
+  const negative = node.kind === 'directive' ? node.nameLower === 'require' && negatesProvider(node.args[0]?.value) : node.kind === 'section' && node.nameLower === 'requirenone';
   if (negative) {
     const container = enclosingContainer(node);
     if (!container || container.nameLower !== 'requireall') {

@@ -102,6 +102,7 @@ const rows: Row[] = [
     has: ['not', 'ip'],
   },
   { name: 'Require all granted|denied', code: '<Location />\n    Require all «‸»\n</Location>\n', exactly: ['denied', 'granted'] },
+  { name: 'Require Not all granted|denied (not in any case)', code: '<RequireAll>\n    Require Not all «‸»\n</RequireAll>\n', exactly: ['denied', 'granted'] },
   {
     name: 'Define variables after ${',
     code: 'Define ROOT /srv\nDefine APP shop\nAlias /static ${«R‸»\n',

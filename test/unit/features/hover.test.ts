@@ -157,6 +157,11 @@ const rows: Row[] = [
     has: ['**`Require ip`**', 'mod_authz_host.c'],
   },
   {
+    name: 'Require NOT provider (httpd reads not in any case)',
+    code: '<Directory /srv>\n<RequireAll>\n    Require NOT «i‸p» 10.0.0.1\n</RequireAll>\n</Directory>\n',
+    has: ['**`Require ip`**', 'mod_authz_host.c'],
+  },
+  {
     name: 'positional argument of WSGIScriptAlias',
     code: 'WSGIScriptAlias «/a‸pi» /srv/api/wsgi.py\n',
     has: ['**url-path** (WSGIScriptAlias argument)', 'configuration-directives/WSGIScriptAlias.html'],

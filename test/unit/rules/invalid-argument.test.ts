@@ -6,7 +6,7 @@ ruleTable('invalid-argument', {
     '<Directory /srv>\n  Options None +Indexes\n  Options -Indexes -ExecCGI\n  Options FollowSymLinks MultiViews\n  AllowOverride FileInfo AuthConfig Options=Indexes,MultiViews Nonfatal=Override\n</Directory>\n',
     'Header always set X-Frame-Options DENY\nHeader unset Server\nHeader edit Location ^http: https:\nHeader set X a env=!NOPE\nHeader set X a "expr=%{HTTPS} == \'on\'"\nRequestHeader unset Proxy early\nHeader echo ^X-\n',
     'LogLevel warn\nLogLevel info ssl:warn rewrite:trace3 mod_wsgi.c:debug\n',
-    '<AuthzProviderAlias ldap-group admins cn=admins>\n</AuthzProviderAlias>\n<Location />\n  <RequireAll>\n    Require admins\n    Require not ip 10.1.2.3\n    Require wsgi-group staff\n  </RequireAll>\n</Location>\n',
+    '<AuthzProviderAlias ldap-group admins cn=admins>\n</AuthzProviderAlias>\n<Location />\n  <RequireAll>\n    Require admins\n    Require not ip 10.1.2.3\n    Require NOT ip 10.1.2.4\n    Require "Not" host example.com\n    Require wsgi-group staff\n  </RequireAll>\n</Location>\n',
     '<Directory /srv>\n  Order Deny,Allow\n  Deny From All\n  Allow from 10.1 192.168.0.0/255.255.0.0 ::1 .example.com env=!NOPE env=LOCAL\n</Directory>\n',
     '<Location />\n  <RequireAny>\n    Require all GRANTED\n    Require ip 10.1 10.2. 192.168.0.0/255.255.0.0 fe80::/10 ::1\n    Require method GET HEAD PATCH VERSION-CONTROL\n    Require host example.com\n    Require env\n  </RequireAny>\n</Location>\n',
     '<VirtualHost *:80>\n  Alias /static /srv/static\n  <Location /media>\n    Alias /srv/media\n  </Location>\n</VirtualHost>\n',
@@ -97,6 +97,7 @@ ruleTable('invalid-argument', {
       message: ['case-sensitive', 'Unknown Authz provider: All'],
     },
     { code: '<Location />\n  <RequireAll>\n    Require all granted\n    Require not «bogus» x\n  </RequireAll>\n</Location>\n', message: ['Unknown Authz provider: bogus'] },
+    { code: '<Location />\n  <RequireAll>\n    Require all granted\n    Require NOT ip «10.0.0.300»\n  </RequireAll>\n</Location>\n', message: ['10.0.0.300'] },
     // Providers that parse their arguments while Apache reads the line.
     { code: '<Location />\n  Require all «grantd»\n</Location>\n', message: ["must be 'granted' or 'denied'"], fixed: '<Location />\n  Require all granted\n</Location>\n' },
     { code: '<Location />\n  Require all granted« from 10.0.0.0/8»\n</Location>\n'.replace('« from', ' «from'), message: ['takes one word'], fixed: '<Location />\n  Require all granted\n</Location>\n' },
