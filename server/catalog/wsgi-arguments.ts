@@ -88,6 +88,20 @@ export interface WsgiArguments extends WsgiHead {
 }
 
 /**
+ * The words mod_wsgi itself takes as the positional arguments: the first ones of the line, whatever they hold. An
+ * option written before the path (marked early) is among them when it comes first, and is then the path to
+ * mod_wsgi, not an option; the options after it are options again. In document order, at most as many as the
+ * directive has positional arguments.
+ */
+export function wordsTakenAsPositional(args: WsgiArguments): Array<WsgiToken | WsgiOptionToken> {
+  const wanted = args.directive.positional.length;
+  const words: Array<WsgiToken | WsgiOptionToken> = [...args.positional];
+  for (const o of args.options) if (o.early) words.push(o);
+  words.sort((a, b) => a.start - b.start);
+  return words.length > wanted ? words.slice(0, wanted) : words;
+}
+
+/**
  * The text mod_wsgi reads, with each character's document range, and the reading position. A plain line (no
  * continuation, no ${VAR}) is read in place in the line's content and maps by a constant offset: no copy and no
  * tables, which is the common case.

@@ -6,7 +6,7 @@ import type { Rule } from './types';
 import { WSGI_DOCS } from './types';
 import { wsgiDirectives, reportRejected } from '../catalog/wsgi-scan';
 import { apacheRange, removal } from '../catalog/wsgi-edits';
-import type { WsgiArguments } from '../catalog/wsgi-arguments';
+import { WsgiToken, wordsTakenAsPositional, type WsgiArguments } from '../catalog/wsgi-arguments';
 
 export const wsgiScriptArgs: Rule = {
   id: 'wsgi-script-args',
@@ -28,9 +28,7 @@ export const wsgiScriptArgs: Rule = {
       const wanted = d.positional.map((p) => p.name).join(' and ');
       const last = args.positional[args.positional.length - 1];
       // What mod_wsgi itself takes as the positional words: the first ones written, options included.
-      const taken = [...args.positional.map((p) => ({ start: p.start, empty: p.text === '' && !p.unresolved })), ...early.map((o) => ({ start: o.start, empty: false }))]
-        .sort((a, b) => a.start - b.start)
-        .slice(0, d.positional.length);
+      const taken = wordsTakenAsPositional(args).map((w) => ({ start: w.start, empty: w instanceof WsgiToken && w.text === '' && !w.unresolved }));
       for (const o of early) {
         const raw = ctx.text.slice(o.start, o.end);
         const slot = taken.findIndex((w) => w.start === o.start);

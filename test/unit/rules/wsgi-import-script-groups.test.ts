@@ -4,6 +4,8 @@ ruleTable('wsgi-import-script-groups', {
   valid: [
     'WSGIImportScript /srv/a.py process-group=%{GLOBAL} application-group=%{GLOBAL}\n',
     'WSGIDaemonProcess a\nWSGIImportScript /srv/a.py application-group=x process-group=a\n',
+    // An option before the path: mod_wsgi rejects the path as an option first (wsgi-script-args' error).
+    'WSGIDaemonProcess a\nWSGIImportScript process-group=a /srv/a.py application-group=x\n',
   ],
   invalid: [
     {
@@ -25,6 +27,11 @@ ruleTable('wsgi-import-script-groups', {
       code: 'WSGIDaemonProcess site\n«WSGIImportScript» /srv/site/wsgi.py application-group=%{GLOBAL}\n',
       fixed: 'WSGIDaemonProcess site\nWSGIImportScript /srv/site/wsgi.py application-group=%{GLOBAL} process-group=site\n',
       message: ['process-group= is missing'],
+    },
+    {
+      // mod_wsgi reads the first word as the script path, so process-group= is not given: no fix (the path is missing)
+      code: 'WSGIDaemonProcess site\n«WSGIImportScript» process-group=site application-group=%{GLOBAL}\n',
+      message: ['process-group= is missing', "'process-group=site' is the first word"],
     },
     // Two groups to choose from: no guess.
     { code: 'WSGIDaemonProcess a\nWSGIDaemonProcess b\n«WSGIImportScript» /srv/a.py application-group=x\n' },
