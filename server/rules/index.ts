@@ -4,6 +4,7 @@ import { syntaxError } from './syntax-error';
 import { unterminatedQuote } from './unterminated-quote';
 import { includeNotFound } from './include-not-found';
 import { includeTree } from './include-tree';
+import { undefinedVariable } from './undefined-variable';
 import { wsgiDaemonUnused } from './wsgi-daemon-unused';
 import { wsgiPreforkEmbedded } from './wsgi-prefork-embedded';
 import { wsgiEmbeddedMode } from './wsgi-embedded-mode';
@@ -48,6 +49,7 @@ export const rules: readonly Rule[] = [
   unterminatedQuote,
   includeNotFound,
   includeTree,
+  undefinedVariable,
   wsgiDaemonUnused,
   wsgiPreforkEmbedded,
   wsgiEmbeddedMode,

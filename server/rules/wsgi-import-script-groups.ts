@@ -37,7 +37,9 @@ export const wsgiImportScriptGroups: Rule = {
         // words would be read as part of that value.
         const last = args.node.args[args.node.args.length - 1];
         const open = last?.unterminated || last?.raw.endsWith('=');
-        const fixes: Fix[] = value && !open && !asPath ? [{ title: `Add ${option}=${value}`, preferred: true, edits: [{ start: at, end: at, newText: ` ${option}=${value}` }] }] : [];
+        // Without a script path the added option would become the path (mod_wsgi takes the first word as it).
+        const pathGiven = taken.length === args.directive.positional.length;
+        const fixes: Fix[] = value && !open && !asPath && pathGiven ? [{ title: `Add ${option}=${value}`, preferred: true, edits: [{ start: at, end: at, newText: ` ${option}=${value}` }] }] : [];
         reportRejected(ctx, args, {
           ...apacheRange(ctx.text, args, args.node.nameSpan.start, args.node.nameSpan.end),
           message:

@@ -65,6 +65,11 @@ export interface Harness {
   dispose(): void;
 }
 
+/** The environment Apache runs with in the harness: what ${VAR} falls back to, so our analysis is given it too. */
+export function harnessEnvironment(caseFile: string): Record<string, string> {
+  return { PATH: process.env.PATH ?? '', LANG: 'C', APACHE_WSGI_DIFF_CASE: path.resolve(caseFile) };
+}
+
 /** A throw-away ServerRoot whose main config loads every module and then includes the case file. */
 export function createHarness(apache: string): Harness {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'awd-'));
@@ -87,7 +92,7 @@ export function createHarness(apache: string): Harness {
   return {
     run(caseFile) {
       const file = path.resolve(caseFile);
-      const env = { PATH: process.env.PATH ?? '', LANG: 'C', APACHE_WSGI_DIFF_CASE: file };
+      const env = harnessEnvironment(file);
       return new Promise((resolve) => {
         execFile(apache, ['-t', '-f', main], { env, timeout: 20000 }, (err, stdout, stderr) => {
           const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;

@@ -11,7 +11,8 @@ import { buildModel } from '../../server/model/model';
 import { runRules } from '../../server/service';
 import { rulesById } from '../../server/rules';
 import { LineIndex } from '../../server/syntax/positions';
-import { createHarness, environmentDependent, findApache, type Verdict } from './configtest';
+import { createHarness, environmentDependent, findApache, harnessEnvironment, type Verdict } from './configtest';
+import { setEnvironment } from '../../server/model/variables';
 
 const DIR = path.resolve(__dirname, '../../../test/differential');
 const CASES = path.join(DIR, 'cases');
@@ -39,8 +40,9 @@ before(async () => {
 });
 
 /** Our errors for a case, analysed as a whole server (the case is all the config there is besides modules). */
-function ourErrors(text: string): Array<{ first: number; last: number; rule: string; message: string }> {
+function ourErrors(text: string, file: string): Array<{ first: number; last: number; rule: string; message: string }> {
   const ast = parse(text);
+  setEnvironment(ast, new Map(Object.entries(harnessEnvironment(file))));
   const reports = runRules({ uri: 'file:///case.conf', text, ast, model: buildModel(ast), seesWholeServer: true });
   const lines = new LineIndex(text);
   return reports
@@ -80,7 +82,7 @@ for (const name of names) {
     const verdict = live.get(name) ?? recorded[name];
     const source = apache && live.has(name) ? 'apache2 -t' : 'recorded apache2 -t';
     const text = fs.readFileSync(path.join(CASES, name), 'utf8');
-    const errors = ourErrors(text);
+    const errors = ourErrors(text, path.join(CASES, name));
     const list = (es: typeof errors) => es.map((e) => `\n    line ${e.first}${e.last > e.first ? `-${e.last}` : ''} [${e.rule}] ${e.message}`).join('');
     if (verdict.ok) {
       assert.ok(errors.length === 0, `${name}: ${source} accepts it, but we report errors:${list(errors)}`);

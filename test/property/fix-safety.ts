@@ -18,6 +18,7 @@ import { buildTree } from '../../server/workspace/tree';
 import { analyzeTree } from '../../server/workspace/analyzeTree';
 import { scriptWorkspace, WORKSPACE } from '../helpers/scripts';
 import type { TableCase } from '../helpers/table-cases';
+import { DEBIAN_ENVVARS, DEBIAN_ENVVARS_FILE, DEBIAN_ROOT } from '../helpers/debian-server';
 
 /** Rule ids whose rules (config and Python) declare fixes: each must have a fix checked in a run. */
 export const FIXABLE = [...new Set([...rules, ...pythonRules].filter((r) => r.fixable).map((r) => r.id))];
@@ -42,7 +43,7 @@ interface Analysed {
   problems: ReadonlyArray<{ start: number; end: number; kind: string }>;
 }
 
-const ROOT = '/etc/apache2/apache2.conf';
+const ROOT = DEBIAN_ROOT;
 const SITE = '/etc/apache2/sites-enabled/site.conf';
 const ROOT_OF_SITE = 'ServerRoot /etc/apache2\nLoadModule wsgi_module /usr/lib/apache2/modules/mod_wsgi.so\nIncludeOptional sites-enabled/*.conf\n';
 
@@ -60,7 +61,8 @@ function analyser(layout: Layout, env: AnalysisEnv): (text: string) => Analysed 
       return { reports: a.reports, problems: a.ast.problems };
     };
   }
-  const [file, files] = layout === 'root' ? [ROOT, (t: string) => ({ [ROOT]: t })] : [SITE, (t: string) => ({ [ROOT]: ROOT_OF_SITE, [SITE]: t })];
+  // A Debian server: its envvars are read too, so the rules that judge ${VAR} against the environment run.
+  const [file, files] = layout === 'root' ? [ROOT, (t: string) => ({ [ROOT]: t, [DEBIAN_ENVVARS_FILE]: DEBIAN_ENVVARS })] : [SITE, (t: string) => ({ [ROOT]: ROOT_OF_SITE, [SITE]: t, [DEBIAN_ENVVARS_FILE]: DEBIAN_ENVVARS })];
   return (text) => {
     const found = analyzeTree(buildTree(new MemoryFiles(files(text)), ROOT), {}, { scripts }).files.get(file);
     assert.ok(found, `${file} was not read`);

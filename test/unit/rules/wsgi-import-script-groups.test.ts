@@ -35,6 +35,8 @@ ruleTable('wsgi-import-script-groups', {
     },
     // Two groups to choose from: no guess.
     { code: 'WSGIDaemonProcess a\nWSGIDaemonProcess b\n«WSGIImportScript» /srv/a.py application-group=x\n' },
+    // No script path: an added option would be read as the path, so no fix (wsgi-script-args asks for the path).
+    { code: '««WSGIImportScript»»\n' },
     {
       code: '««WSGIImportScript»» /srv/a.py\n',
       fixed: 'WSGIImportScript /srv/a.py application-group=%{GLOBAL}\n',
