@@ -132,6 +132,23 @@ test('a root file is linted with everything it includes; findings carry each fil
   assert.equal(fs.readFileSync(path.join(dir, 'apache2.conf'), 'utf8'), 'Listen 80\nWSGIRestrictEmbedded On\nIncludeOptional sites-enabled/*.conf\nInclude missing.conf\n');
 });
 
+test('a Debian server with its envvars: an undefined ${VAR} is found, and --fix renames it to the exported one', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'awl-env-'));
+  fs.mkdirSync(path.join(dir, 'sites-enabled'));
+  fs.writeFileSync(path.join(dir, 'envvars'), 'export APACHE_LOG_DIR=/var/log/apache2$SUFFIX\nexport APACHE_RUN_USER=www-data\n');
+  fs.writeFileSync(path.join(dir, 'apache2.conf'), 'Listen 80\nUser ${APACHE_RUN_USER}\nIncludeOptional sites-enabled/*.conf\n');
+  const site = path.join(dir, 'sites-enabled', 'a.conf');
+  fs.writeFileSync(site, 'ErrorLog ${APACHE_LOG_DR}/a.log\n');
+  const root = path.join(dir, 'apache2.conf');
+  const out = JSON.parse(lint('--format', 'json', root).stdout) as Array<{ file: string; code: string; line: number; column: number; severity: string }>;
+  assert.deepEqual(out.filter((f) => f.code === 'undefined-variable').map((f) => [path.basename(f.file), f.line, f.column, f.severity]), [['a.conf', 1, 10, 'warning']]);
+  lint('--fix', root);
+  assert.equal(fs.readFileSync(site, 'utf8'), 'ErrorLog ${APACHE_LOG_DIR}/a.log\n');
+  // The site file alone: its variables may come from anywhere, so nothing is said.
+  fs.writeFileSync(site, 'ErrorLog ${APACHE_LOG_DR}/a.log\n');
+  assert.deepEqual((JSON.parse(lint('--format', 'json', site).stdout) as Array<{ code: string }>).filter((f) => f.code === 'undefined-variable'), []);
+});
+
 test('a reader that stops early gets no stack trace', () => {
   const f = tempFile('site.conf', UNUSED.repeat(200));
   const r = spawnSync('sh', ['-c', `"${process.execPath}" "${LINT_BIN}" "${f}" | head -c 10 >/dev/null`], { encoding: 'utf8' });
