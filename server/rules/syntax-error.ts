@@ -50,7 +50,8 @@ export const syntaxError: Rule = {
         continue;
       }
       ctx.report({ start: p.start, end: p.end, message: p.message, fixes });
-      if (p.kind === 'mismatched-close') reportSkippingSections(ctx, p.start, reported);
+      // A closing tag glued to more text (`</IfDefine>#`) is a mismatch too when Apache skips the section around it.
+      if (p.kind === 'mismatched-close' || (p.kind === 'missing-bracket' && ctx.text.startsWith('</', p.start))) reportSkippingSections(ctx, p.start, reported);
     }
   },
 };
@@ -69,7 +70,9 @@ function reportSkippingSections(ctx: Pick<RuleContext, 'ast' | 'model' | 'text' 
   if (!inner) return;
   const chain: SectionNode[] = [];
   for (let s: SectionNode | null = inner; s; s = s.parent) chain.push(s);
-  const tag = closingTagName(ctx.text, at);
+  // httpd drops the tag's last character (the `>` it expects) and compares the rest: `</IfDefine>#` is `</IfDefine>`.
+  const word = /^<\/\S*/.exec(ctx.text.slice(at, at + 200))?.[0] ?? '</';
+  const saw = `${word.slice(0, -1)}>`;
   for (let i = chain.length - 1; i >= 0; i--) {
     const s = chain[i];
     if (!sectionInfo(s.nameLower)?.transparent) continue;
@@ -82,8 +85,8 @@ function reportSkippingSections(ctx: Pick<RuleContext, 'ast' | 'model' | 'text' 
       end: s.open.end,
       message:
         `Apache ${reach === 'skipped' ? 'skips' : 'may skip'} this <${s.name}> block (${reach === 'skipped' ? 'its condition is false here' : 'when its condition is false'}), ` +
-        `but it still pairs up the tags inside it: </${tag}> closes nothing opened there, so configtest stops on this line ` +
-        `("Expected </${inner.name}> but saw </${tag}>"). Fix the closing tag inside.`,
+        `but it still pairs up the tags inside it: ${word} closes nothing opened there, so configtest stops on this line ` +
+        `("Expected </${inner.name}> but saw ${saw}"). Fix the closing tag inside.`,
     });
     if (reach === 'skipped') return;
   }

@@ -73,6 +73,16 @@ ruleTable('syntax-error', {
       message: ['skips this <IfDefine> block (its condition is false here)', 'Expected </Directory> but saw </Files>'],
     },
     {
+      // a closing tag glued to more text: httpd compares it without its last character, so in a body it skips the
+      // tag closes nothing (configtest stops on the section's line); read, it stops on the tag's
+      code: 'Define X\n«<IfDefine !X>»\nKeepAlive On\n«</IfDefine>#»\n',
+      message: ['skips this <IfDefine> block', 'Expected </IfDefine> but saw </IfDefine>>'],
+    },
+    {
+      code: 'Define X\n«<IfDefine !X>»\n<Files x>\n«</Files»\n</IfDefine>\n',
+      message: ['Expected </Files> but saw </File>'],
+    },
+    {
       // read (its name is defined): Apache stops at the tag itself, as for any section
       code: 'Define X\n<IfDefine X>\n<Directory /a>\n«</Files>»\n</Directory>\n</IfDefine>\n',
       fixed: 'Define X\n<IfDefine X>\n<Directory /a>\n</Directory>\n</IfDefine>\n',
