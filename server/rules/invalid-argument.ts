@@ -13,6 +13,8 @@ import { effectiveWords, hasCommentWord } from './arguments/words';
 import { checkKeyword } from './arguments/keywords';
 import { keywordRules } from '../catalog/data/keywords';
 import type { DirectiveInfo } from '../catalog/types';
+import type { ConfigAst, DirectiveNode } from '../syntax/ast';
+import { directiveInfo } from '../catalog/directives';
 import { checkOptions } from './arguments/options';
 import { checkAllowOverride } from './arguments/allow-override';
 import { checkHeader } from './arguments/header';
@@ -51,7 +53,7 @@ export const invalidArgument: Rule = {
       const node = directives[i];
       const info = entries[i];
       if (!info || info.obsolete || info.notRegistered) continue;
-      const checker = CHECKERS[node.nameLower] ?? (judgedByKeyword(info, node.nameLower) ? checkKeyword : undefined);
+      const checker = checkerFor(info, node.nameLower);
       if (!checker) continue;
       const standing = standingOf(node, ctx.ast);
       if (standing.reach === 'skipped') continue;
@@ -65,6 +67,25 @@ export const invalidArgument: Rule = {
     }
   },
 };
+
+function checkerFor(info: DirectiveInfo, nameLower: string): ArgChecker | undefined {
+  return CHECKERS[nameLower] ?? (judgedByKeyword(info, nameLower) ? checkKeyword : undefined);
+}
+
+/**
+ * Whether Apache refuses this directive's words as they stand, words that look like a comment included (Apache has
+ * no comments after arguments, so they are arguments to it): what invalid-argument's checker says of them.
+ * Undefined when no checker judges the directive, its words cannot be worked out, or Apache may not read it.
+ * trailing-comment asks, to tell a comment that breaks the line from one Apache takes as harmless values.
+ */
+export function refusesArguments(node: DirectiveNode, ast: ConfigAst, seesWholeServer: boolean): boolean | undefined {
+  const info = directiveInfo(node.nameLower);
+  const checker = info && !info.obsolete && !info.notRegistered ? checkerFor(info, node.nameLower) : undefined;
+  if (!checker) return undefined;
+  const standing = standingOf(node, ast);
+  const words = standing.reach === 'active' ? effectiveWords(node, ast) : undefined;
+  return words ? checker({ node, words, info: info!, standing, ast, seesWholeServer }) !== undefined : undefined;
+}
 
 /**
  * The problem's fixes that do not fail again. Its own function: closures over the loop's variables would make

@@ -1,12 +1,13 @@
 // `#` starts a comment only at the start of a line; after arguments its words are more arguments. Apache then
 // fails where they break the directive's argument count or its own parsing (an error), and otherwise takes
 // them as values (`ServerAlias a.example # old` adds the aliases '#' and 'old').
-import type { DirectiveNode, Word } from '../syntax/ast';
+import type { ConfigAst, DirectiveNode } from '../syntax/ast';
+import { refusesArguments } from './invalid-argument';
+import { isCommentWord } from './arguments/words';
 import type { ArgumentForm } from '../catalog/types';
 import type { Rule } from './types';
 import { directiveInfo } from '../catalog/directives';
 import { insertAbove, removalOf } from '../model/edits';
-import { providerIndex } from '../catalog/require-line';
 
 /** Argument counts each fixed form accepts (FLAG ignores extra words: verified with apache2 -t). */
 const COUNTS: Partial<Record<ArgumentForm, readonly number[]>> = {
@@ -15,29 +16,21 @@ const COUNTS: Partial<Record<ArgumentForm, readonly number[]>> = {
 
 /**
  * Directives parsing their own arguments that reject a `#` word (verified with apache2 -t): mod_wsgi's
- * `key=value` option parsers, address and keyword lists. `providers`: only for these Require providers.
+ * `key=value` option parsers, address and keyword lists. The others invalid-argument judges are asked through its
+ * checkers (Require's providers, Header's condition slot …).
  */
-const REJECTS: Record<string, { providers?: string[] }> = {
-  wsgiscriptalias: {}, wsgiscriptaliasmatch: {}, wsgidaemonprocess: {}, wsgiimportscript: {}, wsgidispatchscript: {},
-  wsgiaccessscript: {}, wsgiauthuserscript: {}, wsgiauthgroupscript: {}, wsgihandlerscript: {}, wsgitrustedproxies: {},
-  listen: {}, loglevel: {}, options: {}, allowoverride: {}, allow: {}, deny: {},
-  require: { providers: ['all', 'ip'] },
+const REJECTS: Record<string, true> = {
+  wsgiscriptalias: true, wsgiscriptaliasmatch: true, wsgidaemonprocess: true, wsgiimportscript: true, wsgidispatchscript: true,
+  wsgiaccessscript: true, wsgiauthuserscript: true, wsgiauthgroupscript: true, wsgihandlerscript: true, wsgitrustedproxies: true,
+  listen: true, loglevel: true, options: true, allowoverride: true, allow: true, deny: true,
 };
 
-/** A word Apache takes as an argument but the author meant as a comment; `#33` is a uid (User #33). */
-function isCommentWord(w: Word): boolean {
-  return w.quote === null && w.raw.startsWith('#') && !/^#\d+$/.test(w.raw);
-}
-
-function apacheFails(d: DirectiveNode): boolean | undefined {
-  const rejects = REJECTS[d.nameLower];
-  if (rejects) {
-    const words = d.args.map((w) => w.value.toLowerCase());
-    const provider = words[providerIndex(words[0])];
-    return !rejects.providers || rejects.providers.includes(provider);
-  }
+function apacheFails(d: DirectiveNode, ast: ConfigAst, seesWholeServer: boolean): boolean | undefined {
+  if (REJECTS[d.nameLower]) return true;
   const count = COUNTS[directiveInfo(d.nameLower)?.args as ArgumentForm];
-  return count ? !count.includes(d.args.length) : undefined;
+  if (count && !count.includes(d.args.length)) return true;
+  // The words as the directive's own parser reads them (Header's condition slot, a keyword list …).
+  return refusesArguments(d, ast, seesWholeServer) || (count ? false : undefined);
 }
 
 export const trailingComment: Rule = {
@@ -63,7 +56,7 @@ export const trailingComment: Rule = {
         let end = continued ? lineEnd - 1 : lineEnd;
         while (end > w.start && /\s/.test(text[end - 1])) end--;
         const comment = text.slice(w.start, end);
-        const fails = apacheFails(d);
+        const fails = apacheFails(d, ctx.ast, ctx.seesWholeServer);
         // `comment\` + a line starting with a word: the two are one word, which the fix would split: no fix.
         const next = text[lineEnd] === '\r' ? lineEnd + 2 : lineEnd + 1;
         const glued = continued && /\S/.test(text[lineEnd - 2] ?? ' ') && /\S/.test(text[next] ?? ' ');

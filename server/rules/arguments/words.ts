@@ -1,6 +1,6 @@
 // The words Apache passes to a directive: ${VAR} from an earlier Define substituted (Apache does it before it
 // splits the line), or undefined when a variable is unknown, so nothing is judged on a guess.
-import type { ConfigAst, DirectiveNode } from '../../syntax/ast';
+import type { ConfigAst, DirectiveNode, Word } from '../../syntax/ast';
 import type { Severity } from '../types';
 import { variablesAt } from '../../catalog/wsgi-reach';
 import { substitute } from '../../model/variables';
@@ -49,9 +49,11 @@ export function readingSeverity(node: DirectiveNode, ast: ConfigAst): Severity |
  */
 export function hasCommentWord(node: DirectiveNode): boolean {
   const args = node.args;
-  for (let i = 0; i < args.length; i++) {
-    const w = args[i];
-    if (w.quote === null && w.raw.startsWith('#') && !/^#\d+$/.test(w.raw)) return true;
-  }
+  for (let i = 0; i < args.length; i++) if (isCommentWord(args[i])) return true;
   return false;
+}
+
+/** A word Apache takes as an argument but the author meant as a comment; `#33` is a uid (User #33). */
+export function isCommentWord(w: Word): boolean {
+  return w.quote === null && w.raw.startsWith('#') && !/^#\d+$/.test(w.raw);
 }

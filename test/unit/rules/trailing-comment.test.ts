@@ -42,6 +42,24 @@ ruleTable('trailing-comment', {
       severity: 'error',
     },
     {
+      // mod_headers reads the comment as the condition slot and more: "Too many arguments to directive"
+      code: 'Header set X-Frame-Options DENY «# clickjacking»\n',
+      fixed: '# clickjacking\nHeader set X-Frame-Options DENY\n',
+      message: ['Apache refuses the line'],
+      severity: 'error',
+    },
+    {
+      // Require's providers read their own words: method refuses '#' ("Invalid Method '#'"), valid-user ignores them
+      code: '<Directory /srv>\n  Require method GET «# reads only»\n  Require valid-user «# anyone logged in»\n</Directory>\n',
+      fixed: '<Directory /srv>\n  # reads only\n  Require method GET\n  Require valid-user # anyone logged in\n</Directory>\n',
+      severity: 'error',
+    },
+    {
+      code: '<Directory /srv>\n  Require valid-user «# anyone logged in»\n</Directory>\n',
+      fixed: '<Directory /srv>\n  # anyone logged in\n  Require valid-user\n</Directory>\n',
+      severity: 'warning',
+    },
+    {
       // the directive catalogue knows ServerName takes one argument: Apache fails
       code: '<VirtualHost *:80>\n  ServerName shop.example.com «# main site»\n</VirtualHost>\n',
       fixed: '<VirtualHost *:80>\n  # main site\n  ServerName shop.example.com\n</VirtualHost>\n',
