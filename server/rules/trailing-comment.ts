@@ -23,6 +23,13 @@ const REJECTS: Record<string, true> = {
   wsgiscriptalias: true, wsgiscriptaliasmatch: true, wsgidaemonprocess: true, wsgiimportscript: true, wsgidispatchscript: true,
   wsgiaccessscript: true, wsgiauthuserscript: true, wsgiauthgroupscript: true, wsgihandlerscript: true, wsgitrustedproxies: true,
   listen: true, loglevel: true, options: true, allowoverride: true, allow: true, deny: true,
+  // Keyword and list parsers that name '#' in their refusal (each run through apache2 -t with a comment after a
+  // valid value: "Unknown keyword '#' for FileETag directive", "Unknown Authn provider: #", "Mutex type c …").
+  fileetag: true, regexdefaultoptions: true, httpprotocoloptions: true, mutex: true, allowmethods: true,
+  authbasicprovider: true, authdigestprovider: true, authformprovider: true, authdigestqop: true,
+  charsetoptions: true, extfilteroptions: true, multiviewsmatch: true, forcelanguagepriority: true,
+  proxyerroroverride: true, allowconnect: true, sslocspenable: true, sslcarevocationcheck: true,
+  sslproxycarevocationcheck: true, mdcertificateauthority: true,
 };
 
 function apacheFails(d: DirectiveNode, ast: ConfigAst, seesWholeServer: boolean): boolean | undefined {

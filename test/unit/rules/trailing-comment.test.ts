@@ -55,6 +55,13 @@ ruleTable('trailing-comment', {
       severity: 'error',
     },
     {
+      // list parsers that refuse '#' as a value: "Unknown keyword '#' for FileETag directive"
+      code: 'FileETag MTime Size «# no inode: several servers»\n',
+      fixed: '# no inode: several servers\nFileETag MTime Size\n',
+      severity: 'error',
+    },
+    { code: '<Location /private>\n  AuthType Basic\n  AuthBasicProvider file «# htpasswd»\n</Location>\n', severity: 'error', fixed: '<Location /private>\n  AuthType Basic\n  # htpasswd\n  AuthBasicProvider file\n</Location>\n' },
+    {
       code: '<Directory /srv>\n  Require valid-user «# anyone logged in»\n</Directory>\n',
       fixed: '<Directory /srv>\n  # anyone logged in\n  Require valid-user\n</Directory>\n',
       severity: 'warning',
