@@ -11,6 +11,7 @@ import { wsgiEmbeddedMode } from './wsgi-embedded-mode';
 import { wsgiUndefinedProcessGroup } from './wsgi-undefined-process-group';
 import { wsgiProcessGroupInaccessible } from './wsgi-process-group-inaccessible';
 import { wsgiScriptAliasOrder } from './wsgi-script-alias-order';
+import { aliasTrailingSlash } from './alias-trailing-slash';
 import { vhostMissingServername } from './vhost-missing-servername';
 import { vhostDuplicateName } from './vhost-duplicate-name';
 import { vhostDefaultFallback } from './vhost-default-fallback';
@@ -56,6 +57,7 @@ export const rules: readonly Rule[] = [
   wsgiUndefinedProcessGroup,
   wsgiProcessGroupInaccessible,
   wsgiScriptAliasOrder,
+  aliasTrailingSlash,
   vhostMissingServername,
   vhostDuplicateName,
   vhostDefaultFallback,
