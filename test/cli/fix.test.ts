@@ -203,3 +203,24 @@ test('a lone CR is a blank to Apache, not a line end: lines a fix inserts go aft
   assert.ok(!/\r[^\n]*WSGIProcessGroup|WSGIProcessGroup[^\n]*\r/.test(fixed), `an inserted line shares an Apache line with other words: ${JSON.stringify(fixed)}`);
   assert.deepEqual(errorsAfter(f), []);
 });
+
+test('--fix ends an Alias target with a slash and drops a WSGI mount point\'s: Django\'s static files and a sub-URL app', () => {
+  const site = [
+    '<VirtualHost *:80>',
+    '    ServerName shop.example.com',
+    '    WSGIDaemonProcess shop',
+    '    WSGIProcessGroup shop',
+    '    WSGIScriptAlias /shop/ /srv/shop/shop/wsgi.py',
+    '    Alias /static/ "/srv/shop/static"',
+    '    <Directory /srv/shop>',
+    '        Require all granted',
+    '    </Directory>',
+    '</VirtualHost>',
+    '',
+  ].join('\n');
+  const f = tempFile('shop.conf', site);
+  const before = JSON.parse(lint('--format', 'json', f).stdout) as Array<{ code: string; line: number }>;
+  assert.deepEqual(before.filter((x) => x.code === 'alias-trailing-slash').map((x) => x.line), [5, 6]);
+  lint('--fix', f);
+  assert.equal(fs.readFileSync(f, 'utf8'), site.replace('/shop/ /srv', '/shop /srv').replace('"/srv/shop/static"', '"/srv/shop/static/"'));
+});
