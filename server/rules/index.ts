@@ -17,6 +17,7 @@ import { vhostDuplicateName } from './vhost-duplicate-name';
 import { vhostDefaultFallback } from './vhost-default-fallback';
 import { deprecatedAccessControl } from './deprecated-access-control';
 import { wsgiScriptAccess } from './wsgi-script-access';
+import { aliasAccess } from './alias-access';
 import { wsgiRestrictEmbedded } from './wsgi-restrict-embedded';
 import { wsgiPythonHome } from './wsgi-python-home';
 import { wsgiSocketPrefix } from './wsgi-socket-prefix';
@@ -63,6 +64,7 @@ export const rules: readonly Rule[] = [
   vhostDefaultFallback,
   deprecatedAccessControl,
   wsgiScriptAccess,
+  aliasAccess,
   wsgiRestrictEmbedded,
   wsgiPythonHome,
   wsgiSocketPrefix,

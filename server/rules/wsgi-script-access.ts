@@ -5,9 +5,8 @@ import type { Fix, Rule } from './types';
 import { WSGI_DOCS } from './types';
 import { hasGrantFor } from '../model/access';
 import { scriptLocation } from '../model/scope';
-import { configWord, insertBelow } from '../model/edits';
-import { sectionInfo } from '../catalog/sections';
-import type { Node, SectionNode } from '../syntax/ast';
+import { directoryMayFollow, grantBlockFix, literalPath } from './grant-block';
+import type { SectionNode } from '../syntax/ast';
 import type { ScriptAlias } from '../model/model';
 
 export const wsgiScriptAccess: Rule = {
@@ -26,7 +25,7 @@ export const wsgiScriptAccess: Rule = {
       const alias = aliases[i];
       const { dir, file } = scriptLocation(alias);
       if (!dir || !alias.target || hasGrantFor(ctx.model, alias)) continue;
-      const fixable = directoryMayFollow(alias.node) && literal(dir) && (!file || literal(file));
+      const fixable = directoryMayFollow(alias.node) && literalPath(dir) && (!file || literalPath(file));
       // The alias's host is enclosingVirtualHost(alias.node), worked out when the model was built.
       missing.push({ alias, dir, file, fixable, host: alias.vhost, fix: undefined });
     }
@@ -92,22 +91,5 @@ function shareFixes(text: string, missing: readonly Ungranted[]): void {
 function blockFix(text: string, dir: string, group: readonly Ungranted[]): Fix {
   // Most groups hold one script: its file (if any) is the list, without the Set that removes repeats.
   const files = group.length === 1 ? (group[0].file ? [group[0].file] : []) : group.some((o) => !o.file) ? [] : [...new Set(group.map((o) => o.file!))];
-  const last = group[group.length - 1].alias.node;
-  // Built in one list (no list per file to flatten).
-  const block = [`<Directory ${configWord(dir)}>`];
-  if (files.length) for (const f of files) block.push(`    <Files ${configWord(f)}>`, `        Require all granted`, `    </Files>`);
-  else block.push(`    Require all granted`);
-  block.push(`</Directory>`);
-  return { title: `Insert <Directory ${dir}> granting access to ${files.length ? files.join(', ') : 'it'}`, edits: [insertBelow(text, last.end, block, last.start)] };
-}
-
-/** The block goes below the alias: only where a <Directory> may stand (not in the section of a misplaced alias). */
-function directoryMayFollow(node: Node): boolean {
-  for (let p = node.parent; p; p = p.parent) if (p.nameLower !== 'virtualhost' && !sectionInfo(p.nameLower)?.transparent) return false;
-  return true;
-}
-
-/** <Directory> and <Files> read `*?[` as wildcards and a backslash as an escape: a path with them cannot be written as is. */
-function literal(path: string): boolean {
-  return !/[\\*?[\]]/.test(path);
+  return grantBlockFix(text, dir, files, group[group.length - 1].alias.node);
 }

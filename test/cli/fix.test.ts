@@ -224,3 +224,16 @@ test('--fix ends an Alias target with a slash and drops a WSGI mount point\'s: D
   lint('--fix', f);
   assert.equal(fs.readFileSync(f, 'utf8'), site.replace('/shop/ /srv', '/shop /srv').replace('"/srv/shop/static"', '"/srv/shop/static/"'));
 });
+
+test('--fix grants the static files directory an Alias serves (alias-access), once for the directory', () => {
+  const site = 'WSGIScriptAlias / /srv/shop/shop/wsgi.py\nAlias /static/ /srv/shop/static/\nAlias /favicon.ico /srv/shop/static/favicon.ico\n<Directory /srv/shop/shop>\n    Require all granted\n</Directory>\n';
+  const f = tempFile('static.conf', site);
+  const before = JSON.parse(lint('--format', 'json', f).stdout) as Array<{ code: string; line: number }>;
+  assert.deepEqual(before.filter((x) => x.code === 'alias-access').map((x) => x.line), [2, 3]);
+  lint('--fix', f);
+  const after = fs.readFileSync(f, 'utf8');
+  // (other rules fix the embedded mode too; this block is alias-access's, once for both aliases)
+  assert.ok(after.includes('favicon.ico\n<Directory /srv/shop/static>\n    Require all granted\n</Directory>\n'), after);
+  assert.equal(after.split('<Directory /srv/shop/static>').length, 2, after);
+  assert.deepEqual((JSON.parse(lint('--format', 'json', f).stdout) as Array<{ code: string }>).filter((x) => x.code === 'alias-access'), []);
+});
