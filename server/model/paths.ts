@@ -27,7 +27,11 @@ export function urlPrefixMatches(prefix: string, uri: string): boolean {
 /** Path without a trailing slash (except the root) and with runs of `/` collapsed. */
 export function normalizePath(p: string): string {
   // Most paths are already normal: answer those without a regex pass (rules ask for every section of every alias).
-  if (!p.includes('//') && (p.length <= 1 || p.charCodeAt(p.length - 1) !== 47)) return p;
+  if (!p.includes('//')) {
+    if (p.length <= 1 || p.charCodeAt(p.length - 1) !== 47) return p;
+    // One trailing slash (an alias's directory, `/srv/static/`): dropped without a regex pass.
+    return p.slice(0, -1);
+  }
   const collapsed = p.replace(/\/+/g, '/');
   return collapsed.length > 1 ? collapsed.replace(/\/$/, '') : collapsed;
 }

@@ -21,6 +21,9 @@ export const aliasAccess: Rule = {
   fixable: true,
   description: "No <Directory>/<Files>/<Location> section grants access to an Alias's directory (403 client denied).",
   docUrl: `${APACHE_DOCS}mod_alias.html#alias`,
+  // What it reads besides sections (an edit of a section's tag makes every joining rule run): the aliases and the
+  // grants, as wsgi-script-access.
+  inputs: ['alias', 'require', 'allow'],
   check(ctx) {
     const where = ctx.seesWholeServer ? 'the server configuration' : 'this file';
     const missing: Array<{ seen: Seen; fixable: boolean }> = [];
@@ -49,7 +52,7 @@ export const aliasAccess: Rule = {
     for (const dirs of byHost.values()) {
       for (const group of dirs.values()) {
         const files = group.length === 1 ? (group[0].file ? [group[0].file] : []) : group.some((g) => !g.file) ? [] : [...new Set(group.map((g) => g.file!))];
-        const fix: Fix = { ...grantBlockFix(ctx.text, group[0].dir, files, group[group.length - 1].alias.node), preferred: true };
+        const fix = grantBlockFix(ctx.text, group[0].dir, files, group[group.length - 1].alias.node, true);
         for (const g of group) g.fix = fix;
       }
     }
@@ -87,7 +90,7 @@ function asScriptAlias(node: DirectiveNode): Seen | undefined {
   const t = target.value;
   if (!t.startsWith('/') || isDynamic(t) || isDynamic(url.value)) return undefined;
   const n = normalizePath(t);
-  const oneFile = !t.endsWith('/') && /\.[^/]*$/.test(url.value) && !url.value.endsWith('/');
+  const oneFile = !t.endsWith('/') && !url.value.endsWith('/') && /\.[^/]*$/.test(url.value);
   const dir = oneFile ? dirnameOfNormal(n) : n;
   const file = oneFile ? basenameOfNormal(n) : undefined;
   const alias: ScriptAlias = { node, match: false, url, target, options: NO_OPTIONS, vhost: enclosingVirtualHost(node), location: { dir, file } };

@@ -5,14 +5,17 @@ import type { Node } from '../syntax/ast';
 import { configWord, insertBelow } from '../model/edits';
 import { sectionInfo } from '../catalog/sections';
 
-/** A fix granting access to `dir` (only to `files` in it, when any), below `last`; `what` names them in the title. */
-export function grantBlockFix(text: string, dir: string, files: readonly string[], last: Node, what = files.length ? files.join(', ') : 'it'): Fix {
+/** A fix granting access to `dir` (only to `files` in it, when any), below `last`. */
+export function grantBlockFix(text: string, dir: string, files: readonly string[], last: Node, preferred?: boolean): Fix {
   // Built in one list (no list per file to flatten).
   const block = [`<Directory ${configWord(dir)}>`];
   if (files.length) for (const f of files) block.push(`    <Files ${configWord(f)}>`, `        Require all granted`, `    </Files>`);
   else block.push(`    Require all granted`);
   block.push(`</Directory>`);
-  return { title: `Insert <Directory ${dir}> granting access to ${what}`, edits: [insertBelow(text, last.end, block, last.start)] };
+  const what = files.length ? files.join(', ') : 'it';
+  const fix: Fix = { title: `Insert <Directory ${dir}> granting access to ${what}`, edits: [insertBelow(text, last.end, block, last.start)] };
+  if (preferred) fix.preferred = true;
+  return fix;
 }
 
 /** The block goes below the directive: only where a <Directory> may stand (top level or a <VirtualHost>, through transparent sections). */
