@@ -5,7 +5,7 @@ import { buildTree } from './workspace/tree';
 import { analyzeTree, type FileFindings, type TreeAnalysis } from './workspace/analyzeTree';
 import { DiskFiles, PreloadedFiles, readableStat, type FileSource } from './workspace/files';
 import { parseArgs, UsageError, USAGE, type CliOptions } from './cli/args';
-import { toJsonFinding, writeJson, writeText, type JsonFinding } from './cli/format';
+import { jsonPieces, textPieces, toJsonFinding, type JsonFinding } from './cli/format';
 import { settingsFor, type SettingsLookup } from './cli/settings';
 import { fixTree } from './cli/fixTree';
 import { writeFixedText, WriteError } from './cli/writeFile';
@@ -65,7 +65,7 @@ function displayPath(given: string, root: string, file: string): string {
   return r.startsWith('..') || path.isAbsolute(r) ? file : r;
 }
 
-function run(options: CliOptions): number {
+async function run(options: CliOptions): Promise<number> {
   const lookup: SettingsLookup = { options, cache: new Map(), noted: new Set(), note: (m) => process.stderr.write(`apache-wsgi-lint: ${m}\n`) };
   // WSGI scripts: at their absolute path, else by trailing path segments under the working directory.
   const scripts = new ScriptIndex(new DiskFiles(), { folders: [process.cwd()], readOutside: true });
@@ -103,32 +103,39 @@ function run(options: CliOptions): number {
   // Output order: the inputs as given, each tree's files in reading order. Paths are worked out before anything is
   // written; each finding is made as it is written, so all findings are never held as output objects at once.
   const shown = inputs.flatMap(({ given, root }) => (results.get(root) ?? []).map((f) => ({ file: displayPath(given, root, f.file), lines: f.lines, reports: f.reports })));
+  // Counted before anything is written: the exit status is known even if the reader stops early (EPIPE).
   let count = 0;
   let errors = 0;
   let warnings = 0;
-  function* findings(): Generator<JsonFinding> {
-    for (const f of shown) {
-      for (const r of f.reports) {
-        const finding = toJsonFinding(f.file, f.lines, r);
-        count++;
-        if (finding.severity === 'error') errors++;
-        else if (finding.severity === 'warning') warnings++;
-        yield finding;
-      }
+  for (const f of shown) {
+    for (const r of f.reports) {
+      count++;
+      if (r.severity === 'error') errors++;
+      else if (r.severity === 'warning') warnings++;
     }
   }
-  if (options.format === 'json') {
-    writeJson(findings(), (chunk) => process.stdout.write(chunk));
-  } else {
-    writeText(findings(), (chunk) => process.stdout.write(chunk));
+  const code = errors > 0 || warnings > options.maxWarnings ? 1 : 0;
+  process.exitCode = code;
+  function* findings(): Generator<JsonFinding> {
+    for (const f of shown) for (const r of f.reports) yield toJsonFinding(f.file, f.lines, r);
   }
+  await writeAll(options.format === 'json' ? jsonPieces(findings()) : textPieces(findings()));
   if (options.format === 'text' && count > 0) {
     process.stdout.write(`${count} problem${count === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})\n`);
   }
-  return errors > 0 || warnings > options.maxWarnings ? 1 : 0;
+  return code;
 }
 
-function main(argv: readonly string[]): number {
+/**
+ * Hands the pieces to stdout one at a time, waiting while it still holds what it was given: into a pipe (CI logs,
+ * `| tee`) stdout queues what the reader has not taken yet, and writing everything at once held the whole output
+ * (8 MB for 10,000 findings) in that queue. The next piece, and the findings in it, are made only when wanted.
+ */
+async function writeAll(pieces: Iterable<string>): Promise<void> {
+  for (const piece of pieces) if (!process.stdout.write(piece)) await new Promise((resolve) => process.stdout.once('drain', resolve));
+}
+
+async function main(argv: readonly string[]): Promise<number> {
   let options: CliOptions;
   try {
     options = parseArgs(argv);
@@ -148,7 +155,7 @@ function main(argv: readonly string[]): number {
     return 0;
   }
   try {
-    return run(options);
+    return await run(options);
   } catch (err) {
     const message = err instanceof InputError || err instanceof ConfigError || err instanceof WriteError ? err.message : `internal error: ${err instanceof Error ? err.message : String(err)}`;
     process.stderr.write(`apache-wsgi-lint: ${message}\n`);
@@ -161,4 +168,6 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
   throw err;
 });
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

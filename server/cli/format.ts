@@ -51,15 +51,20 @@ const CHUNK = 64 * 1024;
 
 /** Writes each finding's text line, gathered into pieces: one write per line cost ~5x as much for 5,000 findings. */
 export function writeText(findings: Iterable<JsonFinding>, write: (chunk: string) => void, chunk = CHUNK): void {
+  for (const piece of textPieces(findings, chunk)) write(piece);
+}
+
+/** The pieces writeText writes, made as they are asked for (the CLI asks for the next once stdout has taken the last). */
+export function* textPieces(findings: Iterable<JsonFinding>, chunk = CHUNK): Generator<string> {
   let pending = '';
   for (const f of findings) {
     pending += formatText(f) + '\n';
     if (pending.length >= chunk) {
-      write(pending);
+      yield pending;
       pending = '';
     }
   }
-  if (pending !== '') write(pending);
+  if (pending !== '') yield pending;
 }
 
 /** Findings per JSON piece: ~60 KB of text for typical findings, one JSON.stringify call each. */
@@ -74,18 +79,24 @@ const FINDINGS_PER_PIECE = 64;
  * surrogate pair (each half alone would be written as U+FFFD), so the bytes are those of the whole.
  */
 export function writeJson(findings: Iterable<JsonFinding>, write: (chunk: string) => void, perPiece = FINDINGS_PER_PIECE): void {
+  for (const piece of jsonPieces(findings, perPiece)) write(piece);
+}
+
+/** The pieces writeJson writes, made as they are asked for. */
+export function* jsonPieces(findings: Iterable<JsonFinding>, perPiece = FINDINGS_PER_PIECE): Generator<string> {
   let batch: JsonFinding[] = [];
   let written = false;
-  const flush = () => {
+  const piece = () => {
     const text = JSON.stringify(batch, null, 2);
-    write((written ? ',\n' : '[\n') + text.slice(2, -2));
+    const out = (written ? ',\n' : '[\n') + text.slice(2, -2);
     written = true;
     batch = [];
+    return out;
   };
   for (const f of findings) {
     batch.push(f);
-    if (batch.length >= perPiece) flush();
+    if (batch.length >= perPiece) yield piece();
   }
-  if (batch.length > 0) flush();
-  write(written ? '\n]\n' : '[]\n');
+  if (batch.length > 0) yield piece();
+  yield written ? '\n]\n' : '[]\n';
 }

@@ -133,8 +133,11 @@ export function analyzeTree(tree: ServerTree, settings: AnalysisSettings = {}, e
   // file's kept findings are grouped by start offset, so a new one is compared with the few at its start (a key
   // string per finding cost ~5 ms of a cold run with 5,000 findings).
   const kept = new Map<string, Map<number, Report[]>>();
+  // One file read whole (no includes): its offsets are the tree's, so each report is the file's as it is (the CLI
+  // on one big file: 10,000 reports, their fixes and edits, were each copied).
+  const only = tree.segments.length === 1 && tree.segments[0].start === 0 && tree.segments[0].fileStart === 0 && tree.segments[0].end === tree.text.length ? tree.segments[0].file : undefined;
   for (const r of reports) {
-    const local = reportToFile(tree, r);
+    const local = only !== undefined ? { file: only, report: r } : reportToFile(tree, r);
     if (!local) continue;
     const { start, end } = local.report;
     let byStart = kept.get(local.file);

@@ -19,7 +19,7 @@ ruleTable('alias-access', {
       // Django's static files with no <Directory> for them: 403
       code: host('    WSGIScriptAlias / /srv/shop/shop/wsgi.py\n    Alias /static/ «/srv/shop/static/»\n    <Directory /srv/shop/shop>\n        <Files wsgi.py>\n            Require all granted\n        </Files>\n    </Directory>\n'),
       fixed: host('    WSGIScriptAlias / /srv/shop/shop/wsgi.py\n    Alias /static/ /srv/shop/static/\n    <Directory /srv/shop/static>\n        Require all granted\n    </Directory>\n    <Directory /srv/shop/shop>\n        <Files wsgi.py>\n            Require all granted\n        </Files>\n    </Directory>\n'),
-      message: ["Nothing in this file grants access to '/srv/shop/static'", 'requests for /static/ get 403'],
+      message: ["Nothing in this file grants access to '/srv/shop/static'", '/static/ gets 403'],
       severity: 'information',
     },
     {
