@@ -13,10 +13,17 @@ export function toApacheLine(text: string, ast: ConfigAst): (r: Report) => void 
     const i = lines.indexAt(r.start);
     if (i < 0) return;
     const line = lines.at(i);
-    if (line.lastLine === line.firstLine || r.end >= line.end) return;
-    if (breaksIn(text, line.start, r.end) >= line.lastLine - line.firstLine) return;
+    if (line.lastLine === line.firstLine) return;
+    // A blank last line: the logical line ends where that line starts, so a range ending there (as one ending at
+    // the directive's end does) still stops short of it; it takes the blank line with its break.
     const blankLast = text[line.end - 1] === '\n' || text[line.end - 1] === '\r';
-    r.end = blankLast ? (i + 1 < lines.length ? lines.startOf(i + 1) : text.length) : line.end;
+    if (blankLast) {
+      const next = i + 1 < lines.length ? lines.startOf(i + 1) : text.length;
+      if (r.end < next) r.end = next;
+      return;
+    }
+    if (r.end >= line.end || breaksIn(text, line.start, r.end) >= line.lastLine - line.firstLine) return;
+    r.end = line.end;
   };
 }
 

@@ -10,6 +10,9 @@ test('an error on an earlier line of a continued directive reaches its last line
   // A blank last line is covered with its line break.
   assert.deepEqual(found('KeepAlive Onn \\\n\nServerTokens Prod\n', 'invalid-argument'), [{ text: 'Onn \\\n\n', severity: 'error' }]);
   assert.deepEqual(found('KeepAlive Onn \\\n   \n', 'invalid-argument'), [{ text: 'Onn \\\n   ', severity: 'error' }]);
+  // A range that already ends where the blank last line starts (a rule underlining to the directive's end) still
+  // takes that line (found by the differential fuzz: apache2 -t names line 3 here).
+  assert.deepEqual(found('<VirtualHost *:80>\n    WSGIDaemonProcess \\\n\n    ServerName a.example\n</VirtualHost>\n', 'wsgi-daemon-name'), [{ text: 'WSGIDaemonProcess \\\n\n', severity: 'error' }]);
 });
 
 test('an error already on the last line, one on a single line, and a warning keep their ranges', () => {
