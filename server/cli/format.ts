@@ -49,12 +49,10 @@ export function formatText(f: JsonFinding): string {
 /** Characters per write: the output is handed over in pieces, not as one more copy of itself. */
 const CHUNK = 64 * 1024;
 
-/** Writes each finding's text line, gathered into pieces: one write per line cost ~5x as much for 5,000 findings. */
-export function writeText(findings: Iterable<JsonFinding>, write: (chunk: string) => void, chunk = CHUNK): void {
-  for (const piece of textPieces(findings, chunk)) write(piece);
-}
-
-/** The pieces writeText writes, made as they are asked for (the CLI asks for the next once stdout has taken the last). */
+/**
+ * Each finding's text line, gathered into pieces (one write per line cost ~5x as much for 5,000 findings), made as
+ * they are asked for: the CLI asks for the next once stdout has taken the last.
+ */
 export function* textPieces(findings: Iterable<JsonFinding>, chunk = CHUNK): Generator<string> {
   let pending = '';
   for (const f of findings) {
@@ -71,18 +69,13 @@ export function* textPieces(findings: Iterable<JsonFinding>, chunk = CHUNK): Gen
 const FINDINGS_PER_PIECE = 64;
 
 /**
- * Writes `JSON.stringify(findings, null, 2) + '\n'` in pieces, a batch of findings at a time: neither the whole text
- * nor all findings as objects are held at once (5,000 findings are ~4.5 MB of text, and were held three times: the
- * text, the text with its newline, and their bytes). For a non-empty array that text is `[\n` + its elements'
- * texts, each indented by two spaces, joined by `,\n`, + `\n]`; so a batch's own text without its first two and
- * last two characters (`[\n`, `\n]`) is its part of the whole. A piece ends between findings, never inside a
- * surrogate pair (each half alone would be written as U+FFFD), so the bytes are those of the whole.
+ * `JSON.stringify(findings, null, 2) + '\n'` in pieces, a batch of findings at a time, made as they are asked for:
+ * neither the whole text nor all findings as objects are held at once (5,000 findings are ~4.5 MB of text, and were
+ * held three times: the text, the text with its newline, and their bytes). For a non-empty array that text is `[\n`
+ * + its elements' texts, each indented by two spaces, joined by `,\n`, + `\n]`; so a batch's own text without its
+ * first two and last two characters (`[\n`, `\n]`) is its part of the whole. A piece ends between findings, never
+ * inside a surrogate pair (each half alone would be written as U+FFFD), so the bytes are those of the whole.
  */
-export function writeJson(findings: Iterable<JsonFinding>, write: (chunk: string) => void, perPiece = FINDINGS_PER_PIECE): void {
-  for (const piece of jsonPieces(findings, perPiece)) write(piece);
-}
-
-/** The pieces writeJson writes, made as they are asked for. */
 export function* jsonPieces(findings: Iterable<JsonFinding>, perPiece = FINDINGS_PER_PIECE): Generator<string> {
   let batch: JsonFinding[] = [];
   let written = false;

@@ -23,6 +23,8 @@ export const wsgiImportScriptGroups: Rule = {
       const taken = wordsTakenAsPositional(args);
       if (args.positional.length === args.directive.positional.length && taken.some((w) => w instanceof WsgiOptionToken)) continue;
       const has = (name: string) => args.options.some((o) => o.name === name && !taken.includes(o));
+      // Without a script path an added option would become the path (mod_wsgi takes the first word as it).
+      const pathGiven = taken.length === args.directive.positional.length;
       const at = args.node.end;
       const vhost = enclosingVirtualHost(args.node);
       // Daemon groups defined before it that it can surely use: global ones and those of its own virtual host.
@@ -37,8 +39,6 @@ export const wsgiImportScriptGroups: Rule = {
         // words would be read as part of that value.
         const last = args.node.args[args.node.args.length - 1];
         const open = last?.unterminated || last?.raw.endsWith('=');
-        // Without a script path the added option would become the path (mod_wsgi takes the first word as it).
-        const pathGiven = taken.length === args.directive.positional.length;
         const fixes: Fix[] = value && !open && !asPath && pathGiven ? [{ title: `Add ${option}=${value}`, preferred: true, edits: [{ start: at, end: at, newText: ` ${option}=${value}` }] }] : [];
         reportRejected(ctx, args, {
           ...apacheRange(ctx.text, args, args.node.nameSpan.start, args.node.nameSpan.end),

@@ -1,11 +1,11 @@
-// The CLI writes its output in pieces. JSON (writeJson, a batch of findings stringified per piece, from any
+// The CLI writes its output in pieces. JSON (jsonPieces, a batch of findings stringified per piece, from any
 // iterable): the pieces must join to exactly JSON.stringify(findings, null, 2) + '\n', and their UTF-8 bytes to the
 // whole's, whatever the batch size (never cut between the halves of a surrogate pair, each of which alone would be
-// written as U+FFFD). Text (writeText): the finding lines one after the other, as one write per line gave them.
+// written as U+FFFD). Text (textPieces): the finding lines one after the other, as one write per line gave them.
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { formatText, writeJson, writeText, type JsonFinding } from '../../server/cli/format';
+import { formatText, jsonPieces, textPieces, type JsonFinding } from '../../server/cli/format';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const params = { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 20261124) };
@@ -23,13 +23,11 @@ const finding: fc.Arbitrary<JsonFinding> = fc
   .map(([file, p, severity, code, message, fixes]) => ({ file, ...p, severity: severity as JsonFinding['severity'], code, message, fixes }));
 
 function pieces(findings: JsonFinding[], perPiece?: number): string[] {
-  const out: string[] = [];
   // A generator, as the CLI passes: the findings are made as they are written.
-  writeJson((function* () { yield* findings; })(), (c) => out.push(c), perPiece);
-  return out;
+  return [...jsonPieces((function* () { yield* findings; })(), perPiece)];
 }
 
-test('writeJson writes the text and bytes of JSON.stringify(findings, null, 2) and a newline, in any batch size', () => {
+test('jsonPieces join to the text and bytes of JSON.stringify(findings, null, 2) and a newline, in any batch size', () => {
   fc.assert(
     fc.property(fc.array(finding, { maxLength: 8 }), fc.integer({ min: 1, max: 10 }), (findings, perPiece) => {
       const whole = JSON.stringify(findings, null, 2) + '\n';
@@ -41,7 +39,7 @@ test('writeJson writes the text and bytes of JSON.stringify(findings, null, 2) a
   );
 });
 
-test('writeJson with its default piece size: several pieces for a long output, one for an empty list', () => {
+test('jsonPieces with its default piece size: several pieces for a long output, one for an empty list', () => {
   const base: JsonFinding = { file: 'a.conf', line: 1, column: 1, endLine: 1, endColumn: 9, severity: 'warning', code: 'x', message: 'm "q"\n😀', fixes: [{ title: 't', edits: [{ line: 1, column: 1, endLine: 1, endColumn: 2, newText: 'y\n' }] }] };
   const findings = Array.from({ length: 3000 }, (_, i) => ({ ...base, line: i + 1, message: `${base.message}${'😀'.repeat(i % 50)}` }));
   const out = pieces(findings);
@@ -50,11 +48,10 @@ test('writeJson with its default piece size: several pieces for a long output, o
   assert.equal(pieces([]).join(''), '[]\n');
 });
 
-test('writeText writes every finding line in order, in any piece size, and nothing for no findings', () => {
+test('textPieces hold every finding line in order, in any piece size, and nothing for no findings', () => {
   fc.assert(
     fc.property(fc.array(finding, { maxLength: 8 }), fc.integer({ min: 1, max: 200 }), (findings, chunk) => {
-      const out: string[] = [];
-      writeText(findings, (c) => out.push(c), chunk);
+      const out = [...textPieces(findings, chunk)];
       assert.equal(out.join(''), findings.map((f) => formatText(f) + '\n').join(''));
       assert.ok(out.every((c) => c !== ''));
     }),
