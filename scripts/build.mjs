@@ -1,6 +1,6 @@
 // Bundles the client, the language server and the CLI into dist/ (what the .vsix and the bins ship).
 //   dist/extension.js     what VS Code loads on activation: small, it registers the commands and loads the rest
-//   dist/client.js        vscode-languageclient (semver swapped for client/semver-lite.ts), required after activate()
+//   dist/client.js        vscode-languageclient (semver swapped for client/semver-lite.ts, minimatch left out), required after activate()
 //   dist/lsp-protocol.js  the LSP protocol, JSON-RPC, types and TextDocument, shared by the client and the server
 //   dist/server.js        the language server; dist/cli.js the command-line linter
 //   dist/python-parser.js the Python parser, which both load on their first Python file
@@ -58,6 +58,15 @@ const semverLite = {
   },
 };
 
+// vscode-languageclient builds minimatch matchers only for file-operation filters, which our server never announces:
+// client/glob-filters-absent.ts stands in for the package (and brace-expansion under it).
+const globFiltersAbsent = {
+  name: 'glob-filters-absent',
+  setup(b) {
+    b.onResolve({ filter: /^minimatch$/ }, () => ({ path: `${process.cwd()}/client/glob-filters-absent.ts` }));
+  },
+};
+
 // extension.js loads client.js with a plain require after activate() returns, so the library is not part of it.
 const lazyClient = {
   name: 'lazy-client',
@@ -68,7 +77,7 @@ const lazyClient = {
 
 await Promise.all([
   build({ ...common, entryPoints: ['client/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [lazyClient] }),
-  build({ ...common, entryPoints: ['client/language-client.ts'], outfile: 'dist/client.js', external: ['vscode'], plugins: [sharedProtocol, semverLite] }),
+  build({ ...common, entryPoints: ['client/language-client.ts'], outfile: 'dist/client.js', external: ['vscode'], plugins: [sharedProtocol, semverLite, globFiltersAbsent] }),
   build({ ...common, stdin: protocolEntry, outfile: 'dist/lsp-protocol.js' }),
   build({ ...common, ...analysisOnly, entryPoints: ['server/server.ts'], outfile: 'dist/server.js', plugins: [sharedProtocol, pythonParserApart] }),
   build({ ...common, ...analysisOnly, entryPoints: ['server/cli.ts'], outfile: 'dist/cli.js', plugins: [pythonParserApart] }),

@@ -102,6 +102,20 @@ export function wordsTakenAsPositional(args: WsgiArguments): Array<WsgiToken | W
 }
 
 /**
+ * An option written before the path with every positional word after it: mod_wsgi took the option as the path
+ * and then rejects the real path as an invalid option (with nothing after the option, the option text is the path).
+ */
+export function rejectsEarlyOption(args: WsgiArguments): boolean {
+  return args.positional.length === args.directive.positional.length && hasEarlyOption(args);
+}
+
+/** An option written where a positional word belongs. */
+export function hasEarlyOption(args: WsgiArguments): boolean {
+  for (let i = 0; i < args.options.length; i++) if (args.options[i].early) return true;
+  return false;
+}
+
+/**
  * The text mod_wsgi reads, with each character's document range, and the reading position. A plain line (no
  * continuation, no ${VAR}) is read in place in the line's content and maps by a constant offset: no copy and no
  * tables, which is the common case.

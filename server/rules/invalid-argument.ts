@@ -1,7 +1,8 @@
 // Argument values Apache rejects while reading: On/Off for FLAG directives, keyword directives (data/keywords.ts),
 // Options, AllowOverride, Header/RequestHeader (with an expr= condition), LogLevel, Require providers and the arguments
-// of all/ip/method, Allow/Deny (from, addresses), the Alias one-argument form outside <Location>, and a LoadModule
-// name that is not the module in one of Debian's module files.
+// of all/ip/method, Allow/Deny (from, addresses), the Alias one-argument form outside <Location>, a LoadModule
+// name that is not the module in one of Debian's module files, AllowOverrideList's names and
+// AuthnzFcgiCheckAuthnProvider's options.
 // Each checker follows the module's own parsing and stops where Apache stops; values with unknown ${VAR} are
 // not judged.
 import type { Fix, Rule } from './types';
@@ -23,10 +24,14 @@ import { checkAlias } from './arguments/alias';
 import { checkRequire } from './arguments/require';
 import { checkLoadModule } from './arguments/load-module';
 import { checkAllowDeny } from './arguments/allow-deny';
+import { checkAllowOverrideList } from './arguments/allow-override-list';
+import { checkAuthnzFcgiProvider } from './arguments/authnz-fcgi';
 
 const CHECKERS: Readonly<Record<string, ArgChecker>> = {
   options: checkOptions,
   allowoverride: checkAllowOverride,
+  allowoverridelist: checkAllowOverrideList,
+  authnzfcgicheckauthnprovider: checkAuthnzFcgiProvider,
   header: checkHeader,
   requestheader: checkHeader,
   loglevel: checkLogLevel,
@@ -42,7 +47,7 @@ export const invalidArgument: Rule = {
   id: 'invalid-argument',
   defaultSeverity: 'error',
   fixable: true,
-  description: 'An argument Apache refuses: not On/Off, an unknown keyword, a bad Options/AllowOverride/Header/LogLevel word, a Require provider or its arguments (all, ip, method), Allow/Deny without from or with a bad address, Alias with the wrong form, a LoadModule name its file does not hold.',
+  description: 'An argument Apache refuses: not On/Off, an unknown keyword, a bad Options/AllowOverride/Header/LogLevel word, a Require provider or its arguments (all, ip, method), Allow/Deny without from or with a bad address, Alias with the wrong form, a LoadModule name its file does not hold, None beside names in AllowOverrideList, an AuthnzFcgiCheckAuthnProvider option.',
   docUrl: `${APACHE_DOCS}directive-dict.html#Syntax`,
   perSection: true,
   check(ctx) {
@@ -75,7 +80,8 @@ function checkerFor(info: DirectiveInfo, nameLower: string): ArgChecker | undefi
 /**
  * Whether Apache refuses this directive's words as they stand, words that look like a comment included (Apache has
  * no comments after arguments, so they are arguments to it): what invalid-argument's checker says of them.
- * Undefined when no checker judges the directive, its words cannot be worked out, or Apache may not read it.
+ * Undefined when no checker judges the directive, its words cannot be worked out, Apache may not read it, or the
+ * checker only warns (Apache passes the line).
  * trailing-comment asks, to tell a comment that breaks the line from one Apache takes as harmless values.
  */
 export function refusesArguments(node: DirectiveNode, ast: ConfigAst, seesWholeServer: boolean): boolean | undefined {
@@ -84,7 +90,10 @@ export function refusesArguments(node: DirectiveNode, ast: ConfigAst, seesWholeS
   if (!checker) return undefined;
   const standing = standingOf(node, ast);
   const words = standing.reach === 'active' ? effectiveWords(node, ast) : undefined;
-  return words ? checker({ node, words, info: info!, standing, ast, seesWholeServer }) !== undefined : undefined;
+  if (!words) return undefined;
+  const problem = checker({ node, words, info: info!, standing, ast, seesWholeServer });
+  // A warning is something Apache lets pass (a name it drops with a log line, a provider a module may add).
+  return problem === undefined ? false : problem.severity === 'warning' ? undefined : true;
 }
 
 /**
@@ -106,11 +115,16 @@ function judgedByKeyword(info: DirectiveInfo, nameLower: string): boolean {
   return info.args === 'FLAG' || keywordRules[nameLower] !== undefined;
 }
 
-/** A fix replacing one word with a word Apache rejects again at the same place (`LogLevel nomod:info`) is none. */
+/**
+ * A fix replacing one word with a word Apache rejects again at the same place (`LogLevel nomod:info`) is none. On a
+ * continued directive every error is the same place, Apache's last physical line (apache-lines.ts): there the fix
+ * must leave nothing for the checker to refuse (`Require All granted\` before `</Location>` joins the tag to the
+ * last word, so 'all' would fail on it again).
+ */
 function failsAgain(checker: ArgChecker, input: ArgInput, at: number, fix: Fix): boolean {
   const e = fix.edits.length === 1 ? fix.edits[0] : undefined;
   const k = e ? input.node.args.findIndex((w) => w.start === e.start && w.end === e.end) : -1;
   if (!e || k < 0) return false;
   const again = checker({ ...input, words: input.words.map((w, j) => (j === k ? e.newText.trim() : w)) });
-  return again !== undefined && again.start === at;
+  return again !== undefined && (again.start === at || input.node.lastLine > input.node.firstLine);
 }

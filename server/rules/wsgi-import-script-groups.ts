@@ -6,7 +6,7 @@ import { enclosingVirtualHost } from '../model/model';
 import { wsgiDirectives, reportRejected } from '../catalog/wsgi-scan';
 import { daemonDefs } from '../catalog/wsgi-groups';
 import { apacheRange } from '../catalog/wsgi-edits';
-import { WsgiOptionToken, wordsTakenAsPositional } from '../catalog/wsgi-arguments';
+import { WsgiOptionToken, rejectsEarlyOption, wordsTakenAsPositional } from '../catalog/wsgi-arguments';
 
 export const wsgiImportScriptGroups: Rule = {
   id: 'wsgi-import-script-groups',
@@ -20,8 +20,8 @@ export const wsgiImportScriptGroups: Rule = {
       // mod_wsgi takes the first word as the script path whatever it holds: an option written there is the path,
       // not an option. When a path follows it, mod_wsgi rejects that path as an option before it looks for the
       // groups (wsgi-script-args reports it, with the fix that moves the option).
+      if (rejectsEarlyOption(args)) continue;
       const taken = wordsTakenAsPositional(args);
-      if (args.positional.length === args.directive.positional.length && taken.some((w) => w instanceof WsgiOptionToken)) continue;
       const has = (name: string) => args.options.some((o) => o.name === name && !taken.includes(o));
       // Without a script path an added option would become the path (mod_wsgi takes the first word as it).
       const pathGiven = taken.length === args.directive.positional.length;

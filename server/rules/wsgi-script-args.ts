@@ -6,7 +6,7 @@ import type { Rule } from './types';
 import { WSGI_DOCS } from './types';
 import { wsgiDirectives, reportRejected } from '../catalog/wsgi-scan';
 import { apacheRange, removal } from '../catalog/wsgi-edits';
-import { WsgiToken, wordsTakenAsPositional, type WsgiArguments } from '../catalog/wsgi-arguments';
+import { WsgiToken, hasEarlyOption, rejectsEarlyOption, wordsTakenAsPositional, type WsgiArguments } from '../catalog/wsgi-arguments';
 
 export const wsgiScriptArgs: Rule = {
   id: 'wsgi-script-args',
@@ -29,11 +29,11 @@ export const wsgiScriptArgs: Rule = {
       const last = args.positional[args.positional.length - 1];
       // What mod_wsgi itself takes as the positional words: the first ones written, options included.
       const taken = wordsTakenAsPositional(args).map((w) => ({ start: w.start, empty: w instanceof WsgiToken && w.text === '' && !w.unresolved }));
+      // mod_wsgi fails only when a real path follows the option; otherwise the option text becomes the path.
+      const rejected = rejectsEarlyOption(args);
       for (const o of early) {
         const raw = ctx.text.slice(o.start, o.end);
         const slot = taken.findIndex((w) => w.start === o.start);
-        // mod_wsgi fails only when a real path follows the option; otherwise the option text becomes the path.
-        const rejected = last !== undefined && last.start > o.start && args.positional.length === d.positional.length;
         const misread = slot >= 0 ? `mod_wsgi reads '${raw}' as the ${d.positional[slot].name}` : `'${raw}' comes before the ${d.positional[d.positional.length - 1].name}`;
         const finding = {
           ...apacheRange(ctx.text, args, o.start, o.end),
@@ -58,11 +58,6 @@ export const wsgiScriptArgs: Rule = {
     }
   },
 };
-
-function hasEarlyOption(args: WsgiArguments): boolean {
-  for (let i = 0; i < args.options.length; i++) if (args.options[i].early) return true;
-  return false;
-}
 
 /** A positional word that is empty as mod_wsgi reads it (`""`, or a known ${VAR} that is empty). */
 function hasEmptyWord(args: WsgiArguments): boolean {

@@ -15,6 +15,10 @@ ruleTable('invalid-argument', {
     // the modules Debian's files hold (the MPMs and mod_ldap are named otherwise than their sources); a file that is
     // not Debian's is not judged
     'LoadModule wsgi_module /usr/lib/apache2/modules/mod_wsgi.so\nLoadModule mpm_prefork_module /usr/lib/apache2/modules/mod_mpm_prefork.so\nLoadModule ldap_module modules/mod_ldap.so\nLoadModule foo_module modules/mod_foo.so\nLoadModule ${M} modules/mod_ssl.so\n',
+    // AllowOverrideList: directive names in any case, None alone; AuthnzFcgiCheckAuthnProvider: option/value pairs
+    // (DefaultUser and UserExpr values are not On/Off), None without options.
+    '<Directory /srv>\n  AllowOverrideList Redirect redirectmatch Header\n  AllowOverrideList NONE\n</Directory>\n',
+    '<Location />\n  AuthnzFcgiCheckAuthnProvider x authoritative off DefaultUser nobody RequireBasicAuth ON UserExpr %{reqenv:U}\n  AuthnzFcgiCheckAuthnProvider None\n</Location>\n',
   ],
   invalid: [
     {
@@ -118,5 +122,33 @@ ruleTable('invalid-argument', {
     { code: '<Directory /srv>\n  Order allow,deny\n  Allow from 127.0.0.1 «10.0.0.256»\n</Directory>\n', message: ['The specified IP address is invalid.'] },
     { code: '<Directory /srv>\n  Order allow,deny\n  Allow from «10.=0.0.0/8»\n</Directory>\n', message: ['An IP address was expected'] },
     { code: '<Directory /srv>\n  Order allow,deny\n  Allow from «10.0.0.0/33»\n</Directory>\n', message: ['The specified network mask is invalid.'] },
+    // a continued line: 'granted' and the next line's tag are one word, so 'all' would fail on it again: no fix
+    // (found by the fix-safety property)
+    { code: '<Location />\n  Require «All granted\\\n</Location>»\n', message: ['Unknown Authz provider: All'] },
+    // AllowOverrideList (core.c set_override_list), verified with apache2 -t.
+    {
+      code: '<Directory /srv>\n  AllowOverrideList Redirect «none» Header\n</Directory>\n',
+      fixed: '<Directory /srv>\n  AllowOverrideList Redirect Header\n</Directory>\n',
+      message: ["'None' not allowed with other directives in AllowOverrideList"],
+    },
+    // two Nones: removing one leaves the other beside the names, so no fix
+    { code: '<Directory /srv>\n  AllowOverrideList «None» Redirect None\n</Directory>\n', message: ['None stands alone'] },
+    // Apache passes these with a line in its log and drops the name: warnings
+    {
+      code: '<Directory /srv>\n  AllowOverrideList Redirect «Redirct»\n</Directory>\n',
+      fixed: '<Directory /srv>\n  AllowOverrideList Redirect Redirect\n</Directory>\n',
+      severity: 'warning',
+      message: ['Discarding unrecognized directive'],
+    },
+    { code: '<Directory /srv>\n  AllowOverrideList «Listen»\n</Directory>\n', severity: 'warning', message: ['not allowed in AllowOverrideList'] },
+    // AuthnzFcgiCheckAuthnProvider (mod_authnz_fcgi), verified with apache2 -t.
+    { code: '<Location />\n  AuthnzFcgiCheckAuthnProvider None «Authoritative On»\n</Location>\n', message: ['Options aren\'t supported with \\"None\\"'] },
+    { code: '<Location />\n  AuthnzFcgiCheckAuthnProvider x «Bogus»\n</Location>\n', message: ['AuthnzFcgiCheckAuthnProvider: Bogusneeds an argument'] },
+    {
+      code: '<Location />\n  AuthnzFcgiCheckAuthnProvider x «DefaultUsr» nobody\n</Location>\n',
+      fixed: '<Location />\n  AuthnzFcgiCheckAuthnProvider x DefaultUser nobody\n</Location>\n',
+      message: ["Unexpected option 'DefaultUsr'"],
+    },
+    { code: '<Location />\n  AuthnzFcgiCheckAuthnProvider x RequireBasicAuth «yes»\n</Location>\n', message: ["Bad argument 'yes' to option 'RequireBasicAuth'"] },
   ],
 });

@@ -90,5 +90,12 @@ ruleTable('trailing-comment', {
       fixed: '# per process\nWSGIDaemonProcess shop \\\n    threads=15 \\\n    processes=2\n',
       severity: 'error',
     },
+    // Verified with apache2 -t: after None, AllowOverrideList refuses any other word; a list of names only drops
+    // the unknown '#' and 'ends' with a log line (the checker's warning does not make the comment an error);
+    // AuthnzFcgiCheckAuthnProvider reads '#' as an option name it does not know.
+    { code: '<Directory /srv>\n  AllowOverrideList None «# none»\n</Directory>\n', fixed: '<Directory /srv>\n  # none\n  AllowOverrideList None\n</Directory>\n', severity: 'error' },
+    { code: '<Directory /srv>\n  AllowOverrideList Redirect «# ends»\n</Directory>\n', fixed: '<Directory /srv>\n  # ends\n  AllowOverrideList Redirect\n</Directory>\n', severity: 'warning' },
+    { code: '<Location />\n  AuthnzFcgiCheckAuthnProvider auth Authoritative On «# c»\n</Location>\n', fixed: '<Location />\n  # c\n  AuthnzFcgiCheckAuthnProvider auth Authoritative On\n</Location>\n', severity: 'error' },
+    { code: '<Location />\n  AuthnzFcgiCheckAuthnProvider auth DefaultUser «#c»\n</Location>\n', fixed: '<Location />\n  #c\n  AuthnzFcgiCheckAuthnProvider auth DefaultUser\n</Location>\n', severity: 'warning' },
   ],
 });
