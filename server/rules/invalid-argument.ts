@@ -1,4 +1,5 @@
 // Argument values Apache rejects while reading: On/Off for FLAG directives, keyword directives (data/keywords.ts),
+// numbers as each module reads them (data/numbers.ts),
 // Options, AllowOverride, Header/RequestHeader (with an expr= condition), LogLevel, Require providers and the arguments
 // of all/ip/method, Allow/Deny (from, addresses), the Alias one-argument form outside <Location>, a LoadModule
 // name that is not the module in one of Debian's module files, AllowOverrideList's names and
@@ -12,6 +13,8 @@ import { standingOf } from '../catalog/placement';
 import type { ArgChecker, ArgInput, ArgProblem } from './arguments/types';
 import { effectiveWords, hasCommentWord } from './arguments/words';
 import { checkKeyword } from './arguments/keywords';
+import { checkNumber } from './arguments/numbers';
+import { numberRules } from '../catalog/data/numbers';
 import { keywordRules } from '../catalog/data/keywords';
 import type { DirectiveInfo } from '../catalog/types';
 import type { ConfigAst, DirectiveNode } from '../syntax/ast';
@@ -47,7 +50,7 @@ export const invalidArgument: Rule = {
   id: 'invalid-argument',
   defaultSeverity: 'error',
   fixable: true,
-  description: 'An argument Apache refuses: not On/Off, an unknown keyword, a bad Options/AllowOverride/Header/LogLevel word, a Require provider or its arguments (all, ip, method), Allow/Deny without from or with a bad address, Alias with the wrong form, a LoadModule name its file does not hold, None beside names in AllowOverrideList, an AuthnzFcgiCheckAuthnProvider option.',
+  description: 'An argument Apache refuses: not On/Off, an unknown keyword, a number the module cannot read or out of its range, a bad Options/AllowOverride/Header/LogLevel word, a Require provider or its arguments (all, ip, method), Allow/Deny without from or with a bad address, Alias with the wrong form, a LoadModule name its file does not hold, None beside names in AllowOverrideList, an AuthnzFcgiCheckAuthnProvider option.',
   docUrl: `${APACHE_DOCS}directive-dict.html#Syntax`,
   perSection: true,
   check(ctx) {
@@ -74,7 +77,7 @@ export const invalidArgument: Rule = {
 };
 
 function checkerFor(info: DirectiveInfo, nameLower: string): ArgChecker | undefined {
-  return CHECKERS[nameLower] ?? (judgedByKeyword(info, nameLower) ? checkKeyword : undefined);
+  return CHECKERS[nameLower] ?? (numberRules[nameLower] ? checkNumber : judgedByKeyword(info, nameLower) ? checkKeyword : undefined);
 }
 
 /**

@@ -6,7 +6,10 @@
 export interface KeywordRule {
   /** Canonical spellings, as suggested in fixes. */
   values: readonly string[];
+  /** Apache's refusal; `{value}` stands for the word as Apache read it, where its message quotes it. */
   apache: string;
+  /** Compared exactly (a few modules use strcmp): `Always` is not `always` there. */
+  exact?: true;
 }
 
 export const keywordRules: Readonly<Record<string, KeywordRule>> = {
@@ -27,6 +30,47 @@ export const keywordRules: Readonly<Record<string, KeywordRule>> = {
   sslengine: { values: ['On', 'Off', 'Optional'], apache: 'Argument must be On or Off' },
   satisfy: { values: ['All', 'Any'], apache: "Satisfy either 'any' or 'all'." },
   order: { values: ['Allow,Deny', 'Deny,Allow', 'Mutual-failure'], apache: 'unknown order' },
+  // Found by giving every catalogue directive a made-up word (apache2 -t refused it), each value then run through
+  // apache2 -t in both letter cases (2026-11-25).
+  usecanonicalphysicalport: { values: ['On', 'Off'], apache: "parameter must be 'on' or 'off'" },
+  protocolshonororder: { values: ['On', 'Off'], apache: "ProtocolsHonorOrder must be 'on' or 'off'" },
+  authmerging: { values: ['Off', 'And', 'Or'], apache: 'AuthMerging must be one of: Off | And | Or' },
+  authbasicusedigestalgorithm: { values: ['MD5', 'Off'], apache: 'Invalid algorithm in AuthBasicUseDigestAlgorithm: {value}' },
+  // mod_auth_digest supports MD5 only (MD5-sess is refused too).
+  authdigestalgorithm: { values: ['MD5'], apache: 'Unsupported algorithm in AuthDigestAlgorithm: {value}' },
+  authldapdereferencealiases: { values: ['never', 'searching', 'finding', 'always'], apache: 'Unrecognized value for AuthLDAPDereferenceAliases directive', exact: true },
+  ldapreferrals: { values: ['On', 'Off', 'Default'], apache: "LDAPReferrals must be 'on', 'off', or 'default'" },
+  brotlialteretag: { values: ['AddSuffix', 'NoChange', 'Remove'], apache: "BrotliAlterETag accepts only 'AddSuffix', 'NoChange' and 'Remove'" },
+  deflatealteretag: { values: ['AddSuffix', 'NoChange', 'Remove'], apache: "DeflateAlterETAG accepts only 'NoChange', 'AddSuffix', and 'Remove'" },
+  xbithack: { values: ['Off', 'On', 'Full'], apache: 'XBitHack must be set to Off, On, or Full' },
+  h2moderntlsonly: { values: ['On', 'Off'], apache: 'value must be On or Off' },
+  h2upgrade: { values: ['On', 'Off'], apache: 'value must be On or Off' },
+  h2direct: { values: ['On', 'Off'], apache: 'value must be On or Off' },
+  h2push: { values: ['On', 'Off'], apache: 'value must be On or Off' },
+  h2copyfiles: { values: ['On', 'Off'], apache: 'value must be On or Off' },
+  h2earlyhints: { values: ['On', 'Off'], apache: 'value must be On or Off' },
+  h2outputbuffering: { values: ['On', 'Off'], apache: 'value must be On or Off' },
+  h2proxyrequests: { values: ['On', 'Off'], apache: 'value must be On or Off' },
+  h2websockets: { values: ['On', 'Off'], apache: 'value must be On or Off' },
+  luainherit: { values: ['none', 'parent-first', 'parent-last'], apache: "LuaInherit type of '{value}' not recognized, valid options are 'none', 'parent-first', and 'parent-last'" },
+  luacodecache: { values: ['stat', 'forever', 'never'], apache: "LuaCodeCache type of '{value}' not recognized, valid options are 'never', 'stat', and 'forever'" },
+  mddrivemode: { values: ['auto', 'always', 'manual'], apache: 'unknown MDDriveMode {value}' },
+  mdrenewmode: { values: ['auto', 'always', 'manual'], apache: 'unknown MDDriveMode {value}' },
+  mdmuststaple: { values: ['On', 'Off'], apache: "unknown '{value}', supported parameter values are 'on' and 'off'" },
+  mdbaseserver: { values: ['On', 'Off'], apache: "unknown '{value}', supported parameter values are 'on' and 'off'" },
+  mdserverstatus: { values: ['On', 'Off'], apache: "unknown '{value}', supported parameter values are 'on' and 'off'" },
+  mdcertificatestatus: { values: ['On', 'Off'], apache: "unknown '{value}', supported parameter values are 'on' and 'off'" },
+  mdstapling: { values: ['On', 'Off'], apache: "unknown '{value}', supported parameter values are 'on' and 'off'" },
+  mdstapleothers: { values: ['On', 'Off'], apache: "unknown '{value}', supported parameter values are 'on' and 'off'" },
+  mdrequirehttps: { values: ['Off', 'Temporary', 'Permanent'], apache: "unknown '{value}', supported parameter values are 'temporary' and 'permanent'" },
+  mdmatchnames: { values: ['all', 'servernames'], apache: "invalid argument, must be a 'all' or 'servernames'" },
+  mdchallengedns01version: { values: ['1', '2'], apache: 'Only versions `1` and `2` are supported', exact: true },
+  proxystatus: { values: ['Off', 'On', 'Full'], apache: 'ProxyStatus must be one of: off | on | full' },
+  proxyfcgibackendtype: { values: ['FPM', 'GENERIC'], apache: "ProxyFCGIBackendType requires one of the following arguments: 'GENERIC', 'FPM'" },
+  cookiestyle: { values: ['Netscape', 'Cookie', 'Cookie2', 'RFC2109', 'RFC2965'], apache: "Invalid CookieStyle keyword: '{value}'" },
+  cookiesamesite: { values: ['None', 'Lax', 'Strict'], apache: "CookieSameSite accepts 'Strict', 'Lax', or 'None'" },
+  sslverifyclient: { values: ['none', 'optional', 'require', 'optional_no_ca'], apache: "SSLVerifyClient: Invalid argument '{value}'" },
+  sslproxyverify: { values: ['none', 'optional', 'require', 'optional_no_ca'], apache: "SSLProxyVerify: Invalid argument '{value}'" },
 };
 
 /** Values people write for On and Off; only these get a preferred fix. */

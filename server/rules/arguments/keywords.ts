@@ -10,19 +10,21 @@ export const checkKeyword: ArgChecker = (input) => {
   // Counts are argument-count's; Apache judges the first word only.
   if (!rule || words.length === 0) return undefined;
   const value = words[0];
-  if (rule.values.some((v) => v.toLowerCase() === value.toLowerCase())) return undefined;
+  if (rule.values.some((v) => (rule.exact ? v === value : v.toLowerCase() === value.toLowerCase()))) return undefined;
   const w = node.args[0];
   return {
     start: w.start,
     end: w.end,
-    message: `'${w.raw}' is not a valid value for ${info.name}: use ${list(rule.values)} (any letter case). Apache: "${rule.apache}".`,
+    message: `'${w.raw}' is not a valid value for ${info.name}: use ${list(rule.values)}${rule.exact ? ', written exactly so' : ' (any letter case)'}. Apache: "${rule.apache.replace('{value}', value)}".`,
     fixes: suggestions(input, value, rule.values),
   };
 };
 
 function suggestions(input: ArgInput, value: string, values: readonly string[]) {
   const synonym = SWITCH_SYNONYMS[value.toLowerCase()];
-  const preferred = synonym && values.includes(synonym) ? synonym : closestNames(value, values, 1)[0];
+  // Where the module compares exactly, the same word in its own letter case is the meaning (closestNames skips it).
+  const sameLetters = values.find((v) => v !== value && v.toLowerCase() === value.toLowerCase());
+  const preferred = sameLetters ?? (synonym && values.includes(synonym) ? synonym : closestNames(value, values, 1)[0]);
   const rest = values.filter((v) => v !== preferred);
   return [...(preferred ? [replaceWord(input, 0, preferred, true)] : []), ...rest.map((v) => replaceWord(input, 0, v, false))];
 }

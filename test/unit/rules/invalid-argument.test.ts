@@ -19,6 +19,14 @@ ruleTable('invalid-argument', {
     // (DefaultUser and UserExpr values are not On/Off), None without options.
     '<Directory /srv>\n  AllowOverrideList Redirect redirectmatch Header\n  AllowOverrideList NONE\n</Directory>\n',
     '<Location />\n  AuthnzFcgiCheckAuthnProvider x authoritative off DefaultUser nobody RequireBasicAuth ON UserExpr %{reqenv:U}\n  AuthnzFcgiCheckAuthnProvider None\n</Location>\n',
+    // Keyword and number directives found by the made-up-word sweep (each value verified with apache2 -t): any letter
+    // case, except where the module compares exactly; numbers as each module reads them (atoi takes '1.5' as 1 and
+    // '5s' as 5; a timeout takes a unit and ignores what follows it; a number of more than nine digits is not judged).
+    'UseCanonicalPhysicalPort off\nProtocolsHonorOrder ON\nH2Push off\nSSLVerifyClient optional_no_ca\nSSLProxyVerify REQUIRE\nProxyStatus full\nCookieSameSite lax\n',
+    '<Directory /srv>\n  AuthLDAPDereferenceAliases always\n  AuthMerging and\n  XBitHack Full\n</Directory>\n',
+    'LimitRequestBody 10485760\nLimitRequestBody +5\nLimitRequestBody -0\nReadBufferSize 4294967295\nFlushMaxPipelined -1\nLimitRequestBody 99999999999999999999\n',
+    'KeepAliveTimeout 5\nKeepAliveTimeout 500ms\nKeepAliveTimeout 2min\nKeepAliveTimeout 1hour\nH2StreamTimeout 0\n',
+    'ProxyTimeout 1.5\nProxyTimeout 10k\nDeflateCompressionLevel 9\nDeflateWindowSize 15\nH2WindowSize 65535\nMaxRanges unlimited\nMaxRanges 10\nLimitInternalRecursion 20 20\n',
   ],
   invalid: [
     {
@@ -150,5 +158,30 @@ ruleTable('invalid-argument', {
       message: ["Unexpected option 'DefaultUsr'"],
     },
     { code: '<Location />\n  AuthnzFcgiCheckAuthnProvider x RequireBasicAuth «yes»\n</Location>\n', message: ["Bad argument 'yes' to option 'RequireBasicAuth'"] },
+    {
+      code: 'UseCanonicalPhysicalPort «yes»\n',
+      fixed: 'UseCanonicalPhysicalPort On\n',
+      message: ["parameter must be 'on' or 'off'"],
+    },
+    // the value is part of some modules' messages
+    { code: 'SSLVerifyClient «required»\n', fixed: 'SSLVerifyClient require\n', message: ["SSLVerifyClient: Invalid argument 'required'"] },
+    { code: 'CookieStyle «Cookie3»\n', fixed: 'CookieStyle Cookie2\n', message: ["Invalid CookieStyle keyword: 'Cookie3'"] },
+    // mod_authnz_ldap compares exactly
+    {
+      code: '<Directory /srv>\n  AuthLDAPDereferenceAliases «Always»\n</Directory>\n',
+      fixed: '<Directory /srv>\n  AuthLDAPDereferenceAliases always\n</Directory>\n',
+      message: ['written exactly so', 'Unrecognized value for AuthLDAPDereferenceAliases directive'],
+    },
+    { code: 'LimitRequestBody «10M»\n', message: ['digits only', 'LimitRequestBody requires a non-negative integer.'] },
+    { code: 'LimitRequestBody «-1»\n', message: ['LimitRequestBody requires a non-negative integer.'] },
+    { code: 'ReadBufferSize «8k»\n', message: ['parameter must be a number between 0 and (4294967295U)): 8k'] },
+    { code: 'KeepAliveTimeout «5m»\n', message: ['500ms, 2min, 1h', 'KeepAliveTimeout has wrong format'] },
+    { code: 'KeepAliveTimeout «1.5»\n', message: ['KeepAliveTimeout has wrong format'] },
+    { code: 'KeepAliveTimeout «"5 s"»\n', message: ['KeepAliveTimeout has wrong format'] },
+    { code: 'ProxyTimeout «0»\n', message: ['above zero', 'Proxy Timeout must be at least 1 second.'] },
+    { code: 'ProxyTimeout «abc»\n', message: ['Proxy Timeout must be at least 1 second.'] },
+    { code: 'DeflateCompressionLevel «10»\n', message: ['from 1 to 9', 'Compression Level must be between 1 and 9'] },
+    { code: 'H2WindowSize «1023»\n', message: ['value must be >= 1024'] },
+    { code: 'MaxRanges «0»\n', message: ["MaxRanges requires 'none', 'default', 'unlimited' or a positive integer"] },
   ],
 });
