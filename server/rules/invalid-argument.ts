@@ -1,5 +1,5 @@
 // Argument values Apache rejects while reading: On/Off for FLAG directives, keyword directives (data/keywords.ts),
-// numbers as each module reads them (data/numbers.ts),
+// numbers as each module reads them (data/numbers.ts), lists of known words (data/word-lists.ts),
 // Options, AllowOverride, Header/RequestHeader (with an expr= condition), LogLevel, Require providers and the arguments
 // of all/ip/method, Allow/Deny (from, addresses), the Alias one-argument form outside <Location>, a LoadModule
 // name that is not the module in one of Debian's module files, AllowOverrideList's names and
@@ -14,6 +14,8 @@ import type { ArgChecker, ArgInput, ArgProblem } from './arguments/types';
 import { effectiveWords, hasCommentWord } from './arguments/words';
 import { checkKeyword } from './arguments/keywords';
 import { checkNumber } from './arguments/numbers';
+import { checkWordList } from './arguments/word-lists';
+import { wordListRules } from '../catalog/data/word-lists';
 import { numberRules } from '../catalog/data/numbers';
 import { keywordRules } from '../catalog/data/keywords';
 import type { DirectiveInfo } from '../catalog/types';
@@ -29,12 +31,15 @@ import { checkLoadModule } from './arguments/load-module';
 import { checkAllowDeny } from './arguments/allow-deny';
 import { checkAllowOverrideList } from './arguments/allow-override-list';
 import { checkAuthnzFcgiProvider } from './arguments/authnz-fcgi';
+import { checkSslProtocol } from './arguments/ssl-protocol';
 
 const CHECKERS: Readonly<Record<string, ArgChecker>> = {
   options: checkOptions,
   allowoverride: checkAllowOverride,
   allowoverridelist: checkAllowOverrideList,
   authnzfcgicheckauthnprovider: checkAuthnzFcgiProvider,
+  sslprotocol: checkSslProtocol,
+  sslproxyprotocol: checkSslProtocol,
   header: checkHeader,
   requestheader: checkHeader,
   loglevel: checkLogLevel,
@@ -50,7 +55,7 @@ export const invalidArgument: Rule = {
   id: 'invalid-argument',
   defaultSeverity: 'error',
   fixable: true,
-  description: 'An argument Apache refuses: not On/Off, an unknown keyword, a number the module cannot read or out of its range, a bad Options/AllowOverride/Header/LogLevel word, a Require provider or its arguments (all, ip, method), Allow/Deny without from or with a bad address, Alias with the wrong form, a LoadModule name its file does not hold, None beside names in AllowOverrideList, an AuthnzFcgiCheckAuthnProvider option.',
+  description: 'An argument Apache refuses: not On/Off, an unknown keyword, a number the module cannot read or out of its range, an unknown word of an option list or SSLProtocol, a bad Options/AllowOverride/Header/LogLevel word, a Require provider or its arguments (all, ip, method), Allow/Deny without from or with a bad address, Alias with the wrong form, a LoadModule name its file does not hold, None beside names in AllowOverrideList, an AuthnzFcgiCheckAuthnProvider option.',
   docUrl: `${APACHE_DOCS}directive-dict.html#Syntax`,
   perSection: true,
   check(ctx) {
@@ -77,7 +82,7 @@ export const invalidArgument: Rule = {
 };
 
 function checkerFor(info: DirectiveInfo, nameLower: string): ArgChecker | undefined {
-  return CHECKERS[nameLower] ?? (numberRules[nameLower] ? checkNumber : judgedByKeyword(info, nameLower) ? checkKeyword : undefined);
+  return CHECKERS[nameLower] ?? (numberRules[nameLower] ? checkNumber : wordListRules[nameLower] ? checkWordList : judgedByKeyword(info, nameLower) ? checkKeyword : undefined);
 }
 
 /**

@@ -25,9 +25,9 @@ const REJECTS: Record<string, true> = {
   listen: true, loglevel: true, options: true, allowoverride: true, allow: true, deny: true,
   // Keyword and list parsers that name '#' in their refusal (each run through apache2 -t with a comment after a
   // valid value: "Unknown keyword '#' for FileETag directive", "Unknown Authn provider: #", "Mutex type c …").
-  fileetag: true, regexdefaultoptions: true, httpprotocoloptions: true, mutex: true, allowmethods: true,
+  fileetag: true, regexdefaultoptions: true, mutex: true, allowmethods: true,
   authbasicprovider: true, authdigestprovider: true, authformprovider: true, authdigestqop: true,
-  charsetoptions: true, extfilteroptions: true, multiviewsmatch: true, forcelanguagepriority: true,
+  charsetoptions: true, extfilteroptions: true,
   proxyerroroverride: true, allowconnect: true, sslocspenable: true, sslcarevocationcheck: true,
   sslproxycarevocationcheck: true, mdcertificateauthority: true,
 };

@@ -27,6 +27,10 @@ ruleTable('invalid-argument', {
     'LimitRequestBody 10485760\nLimitRequestBody +5\nLimitRequestBody -0\nReadBufferSize 4294967295\nFlushMaxPipelined -1\nLimitRequestBody 99999999999999999999\n',
     'KeepAliveTimeout 5\nKeepAliveTimeout 500ms\nKeepAliveTimeout 2min\nKeepAliveTimeout 1hour\nH2StreamTimeout 0\n',
     'ProxyTimeout 1.5\nProxyTimeout 10k\nDeflateCompressionLevel 9\nDeflateWindowSize 15\nH2WindowSize 65535\nMaxRanges unlimited\nMaxRanges 10\nLimitInternalRecursion 20 20\n',
+    // SSLProtocol: mod_ssl's names in any case, each with + or -; SSLv2 and SSLv3 only switched off
+    'SSLProtocol all -SSLv2 -SSLv3 -TLSv1 -tlsv1.1\nSSLProxyProtocol -ALL +TLSv1.2 +TLSv1.3\n',
+    // word lists: any letter case, signs where the module reads them; an ITERATE directive stops at an empty word
+    'SSLOptions +StdEnvVars -exportcertdata\nRewriteOptions inherit MaxRedirects=5\nHttpProtocolOptions strict lenientmethods allow0.9\nRewriteOptions Inherit "" Bogus\n',
   ],
   invalid: [
     {
@@ -183,5 +187,17 @@ ruleTable('invalid-argument', {
     { code: 'DeflateCompressionLevel «10»\n', message: ['from 1 to 9', 'Compression Level must be between 1 and 9'] },
     { code: 'H2WindowSize «1023»\n', message: ['value must be >= 1024'] },
     { code: 'MaxRanges «0»\n', message: ["MaxRanges requires 'none', 'default', 'unlimited' or a positive integer"] },
+    { code: 'SSLProtocol all «-TLSv1.0»\n', fixed: 'SSLProtocol all -TLSv1\n', message: ["SSLProtocol: Illegal protocol 'TLSv1.0'"] },
+    { code: 'SSLProtocol -all «+TLSv12»\n', fixed: 'SSLProtocol -all +TLSv1.2\n', message: ["SSLProtocol: Illegal protocol 'TLSv12'"] },
+    { code: 'SSLProtocol all «+SSLv3»\n', fixed: 'SSLProtocol all -SSLv3\n', message: ['SSLv3 not supported by this version of OpenSSL'] },
+    { code: 'SSLProxyProtocol «SSLv2» TLSv1.2\n', fixed: 'SSLProxyProtocol -SSLv2 TLSv1.2\n', message: ['SSLProtocol: SSLv2 is no longer supported'] },
+    // one quoted word to mod_ssl, which splits the line the way the config reader does
+    { code: 'SSLProtocol «"all -SSLv3"»\n', message: ["SSLProtocol: Illegal protocol 'all -SSLv3'"] },
+    { code: 'SSLOptions +StdEnvVars «+ExportCertDate»\n', fixed: 'SSLOptions +StdEnvVars +ExportCertData\n', message: ["SSLOptions: Illegal option 'ExportCertDate'"] },
+    { code: 'SSLOptions «CompatEnvVars»\n', message: ["SSLOptions: Illegal option 'CompatEnvVars'"] },
+    // RAW_ARGS: mod_ssl splits the line itself and reads "" as a word
+    { code: 'SSLOptions StdEnvVars «""» Bogus\n', message: ["SSLOptions: Illegal option ''"] },
+    { code: 'RewriteOptions «+Inherit»\n', fixed: 'RewriteOptions Inherit\n', message: ["RewriteOptions: unknown option '+Inherit'"] },
+    { code: 'HttpProtocolOptions Strict «Lenient»\n', message: ["HttpProtocolOptions accepts 'Unsafe' or 'Strict' (default)"] },
   ],
 });
