@@ -7,6 +7,8 @@ import { allDirectives, directiveInfo } from '../catalog/directives';
 import { sections as knownSections, sectionInfo } from '../catalog/sections';
 import type { DirectiveInfo } from '../catalog/types';
 import { keywordRules } from '../catalog/data/keywords';
+import { wordListRules } from '../catalog/data/word-lists';
+import { numberRules } from '../catalog/data/numbers';
 import { ACCEPT_MUTEXES, wsgiDirectiveValue, type WsgiDirectiveValueKind } from '../catalog/wsgi-directive-values';
 import { wsgiOptionDirective } from '../catalog/wsgi-options';
 import { wsgiSpecialValues, type WsgiValueSlot } from '../catalog/wsgi-special-values';
@@ -194,12 +196,15 @@ const WSGI_VALUE_WORDS: Record<WsgiDirectiveValueKind, readonly string[]> = {
   'proxy-ips': [],
 };
 
-/** Fixed words the first argument takes: On/Off for FLAG directives, else the catalogue's keyword lists. */
+/**
+ * Fixed words the first argument takes: On/Off for FLAG directives, else the catalogue's keyword lists, the words
+ * of an option list (SSLOptions …) and the keywords a number directive takes instead of a number (MaxRanges).
+ */
 function keywordsOf(info: DirectiveInfo): readonly string[] {
   if (info.args === 'FLAG') return ['On', 'Off'];
   const lower = info.name.toLowerCase();
   const wsgi = wsgiDirectiveValue(lower);
-  return wsgi ? WSGI_VALUE_WORDS[wsgi.kind] : (keywordRules[lower]?.values ?? []);
+  return wsgi ? WSGI_VALUE_WORDS[wsgi.kind] : (keywordRules[lower]?.values ?? wordListRules[lower]?.values ?? numberRules[lower]?.keywords ?? []);
 }
 
 function onOff(documentation: string, range: Range): CompletionItem[] {

@@ -207,6 +207,10 @@ const rows: Row[] = [
   { name: 'On/Off for a FLAG directive', code: '<VirtualHost *:80>\nKeepAlive «O‸»\n</VirtualHost>\n', exactly: ['Off', 'On'] },
   { name: 'On/Off for a mod_wsgi switch', code: 'WSGIRestrictEmbedded «‸»\n', exactly: ['Off', 'On'] },
   { name: 'no keywords for a second argument', code: 'HostnameLookups On «‸»\n', exactly: [] },
+  // the swept tables: an option list's words, a number directive's keywords, a keyword directive found by the sweep
+  { name: 'words of an option list', code: 'RewriteOptions «‸»\n', has: ['Inherit', 'InheritDown', 'AllowNoSlash'] },
+  { name: 'keywords a number directive takes', code: 'MaxRanges «‸»\n', exactly: ['default', 'none', 'unlimited'] },
+  { name: 'keywords found by the value sweep', code: 'SSLVerifyClient «‸»\n', exactly: ['none', 'optional', 'optional_no_ca', 'require'] },
   {
     name: 'a directive name typed before its arguments gets no extra blank',
     code: '<VirtualHost *:80>\n    «ServerN‸» shop.example.com\n</VirtualHost>\n',
