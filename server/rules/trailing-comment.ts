@@ -24,8 +24,8 @@ const REJECTS: Record<string, true> = {
   wsgiaccessscript: true, wsgiauthuserscript: true, wsgiauthgroupscript: true, wsgihandlerscript: true, wsgitrustedproxies: true,
   listen: true, loglevel: true, options: true, allowoverride: true, allow: true, deny: true,
   // Keyword and list parsers that name '#' in their refusal (each run through apache2 -t with a comment after a
-  // valid value: "Unknown keyword '#' for FileETag directive", "Unknown Authn provider: #", "Mutex type c …").
-  fileetag: true, regexdefaultoptions: true, mutex: true, allowmethods: true,
+  // valid value: "Unknown Authn provider: #", "Mutex type c …").
+  regexdefaultoptions: true, mutex: true,
   authbasicprovider: true, authdigestprovider: true, authformprovider: true, authdigestqop: true,
   charsetoptions: true, extfilteroptions: true,
   proxyerroroverride: true, allowconnect: true, sslocspenable: true, sslcarevocationcheck: true,

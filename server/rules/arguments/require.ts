@@ -12,6 +12,7 @@ import { loadedModules } from '../../catalog/modules';
 import { forEachNode } from '../../syntax/parser';
 import { runMemo } from '../run-memo';
 import { validSubnet } from '../../catalog/ip-subnet';
+import { unknownMethod } from './methods';
 import { providerIndex } from '../../catalog/require-line';
 
 export const checkRequire: ArgChecker = (input) => {
@@ -57,12 +58,6 @@ function definedProviders(ast: ConfigAst): string[] {
   return out;
 }
 
-/** HTTP methods httpd registers (Debian's build, every module loaded), case-sensitive: `Require method` takes these. */
-const METHODS = [
-  'GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH', 'PROPFIND', 'PROPPATCH', 'MKCOL', 'COPY',
-  'MOVE', 'LOCK', 'UNLOCK', 'VERSION-CONTROL', 'CHECKOUT', 'UNCHECKOUT', 'CHECKIN', 'UPDATE', 'LABEL', 'REPORT',
-  'MKWORKSPACE', 'MKACTIVITY', 'BASELINE-CONTROL', 'MERGE',
-];
 
 /** The arguments a provider parses while Apache reads the line; `from` is the index of its first argument. */
 const PROVIDER_ARGUMENTS: Readonly<Record<string, (input: ArgInput, from: number) => ArgProblem | undefined>> = {
@@ -116,20 +111,9 @@ function checkIp(input: ArgInput, from: number): ArgProblem | undefined {
 
 /** Require method takes HTTP method names as httpd registers them (case-sensitive). */
 function checkMethod(input: ArgInput, from: number): ArgProblem | undefined {
-  const { node, words } = input;
-  for (let k = from; k < words.length; k++) {
-    if (METHODS.includes(words[k])) continue;
-    const w = node.args[k];
-    const upper = words[k].toUpperCase();
-    const choices = METHODS.includes(upper) ? [upper] : closestNames(words[k], METHODS, 3);
-    const thirdParty = loadedModules(input.ast).thirdParty.length > 0;
-    return {
-      start: w.start,
-      end: w.end,
-      message: `'${words[k]}' is not an HTTP method httpd knows${METHODS.includes(upper) ? ' (method names are case-sensitive)' : ''}. Apache: "Invalid Method '${words[k]}'".`,
-      fixes: choices.map((c, i) => replaceWord(input, k, c, i === 0)),
-      severity: thirdParty && !METHODS.includes(upper) ? 'warning' : undefined,
-    };
+  for (let k = from; k < input.words.length; k++) {
+    const problem = unknownMethod(input, k, `Invalid Method '${input.words[k]}'`);
+    if (problem) return problem;
   }
   return undefined;
 }

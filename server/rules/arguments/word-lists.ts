@@ -18,9 +18,14 @@ export const checkWordList: ArgChecker = (input) => {
     const sign = rule.signs && (word[0] === '+' || word[0] === '-') ? word[0] : '';
     const name = word.slice(sign.length);
     const lower = name.toLowerCase();
+    const at = node.args[i];
+    const unsigned = sign ? rule.unsigned?.values.find((v) => v.toLowerCase() === lower) : undefined;
+    if (unsigned) {
+      const fixes = [replaceWord(input, i, unsigned, true)];
+      return { start: at.start, end: at.end, message: `${unsigned} takes no + or - in ${info.name}. Apache: "${rule.unsigned!.apache.replace('{value}', name)}".`, fixes };
+    }
     if (rule.values.some((v) => v.toLowerCase() === lower)) continue;
     if (rule.keyed?.some((k) => lower.startsWith(k.toLowerCase()))) continue;
-    const at = node.args[i];
     const fixes = name === '' ? [] : closestNames(name, rule.values, 3).map((v, k) => replaceWord(input, i, sign + v, k === 0));
     return {
       start: at.start,

@@ -31,6 +31,8 @@ ruleTable('invalid-argument', {
     'SSLProtocol all -SSLv2 -SSLv3 -TLSv1 -tlsv1.1\nSSLProxyProtocol -ALL +TLSv1.2 +TLSv1.3\n',
     // word lists: any letter case, signs where the module reads them; an ITERATE directive stops at an empty word
     'SSLOptions +StdEnvVars -exportcertdata\nRewriteOptions inherit MaxRedirects=5\nHttpProtocolOptions strict lenientmethods allow0.9\nRewriteOptions Inherit "" Bogus\n',
+    // AllowMethods: methods as httpd names them, or reset (any case) alone; FileETag: components with signs, All/None bare
+    '<Directory /srv>\n  AllowMethods GET POST PATCH\n  AllowMethods RESET\n  FileETag mtime +size -INode\n  FileETag None\n</Directory>\n',
   ],
   invalid: [
     {
@@ -199,5 +201,13 @@ ruleTable('invalid-argument', {
     { code: 'SSLOptions StdEnvVars «""» Bogus\n', message: ["SSLOptions: Illegal option ''"] },
     { code: 'RewriteOptions «+Inherit»\n', fixed: 'RewriteOptions Inherit\n', message: ["RewriteOptions: unknown option '+Inherit'"] },
     { code: 'HttpProtocolOptions Strict «Lenient»\n', message: ["HttpProtocolOptions accepts 'Unsafe' or 'Strict' (default)"] },
+    {
+      code: '<Directory /srv>\n  AllowMethods GET «post»\n</Directory>\n',
+      fixed: '<Directory /srv>\n  AllowMethods GET POST\n</Directory>\n',
+      message: ['case-sensitive', "AllowMethods: Invalid Method 'post'"],
+    },
+    { code: '<Directory /srv>\n  AllowMethods GET «reset»\n</Directory>\n', message: ["AllowMethods: Invalid Method 'reset'"] },
+    { code: '<Directory /srv>\n  FileETag «+All»\n</Directory>\n', fixed: '<Directory /srv>\n  FileETag All\n</Directory>\n', message: ["FileETag keyword 'All' cannot be used with '+' or '-'"] },
+    { code: 'FileETag MTime «Sise»\n', fixed: 'FileETag MTime Size\n', message: ["Unknown keyword 'Sise' for FileETag directive"] },
   ],
 });
