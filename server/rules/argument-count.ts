@@ -5,7 +5,7 @@ import type { Fix, Rule, RuleContext } from './types';
 import { APACHE_DOCS } from './types';
 import { catalogueEntries } from './catalogue-entries';
 import { argumentRules } from '../catalog/data/argument-rules';
-import { effectiveWordsInto, hasCommentWord, readingSeverity } from './arguments/words';
+import { argvWords, effectiveWordsInto, hasCommentWord, readingSeverity } from './arguments/words';
 import { FORMS, MAX_BY_FORM, given } from './arguments/counts';
 import { innermostFrame, standingOf } from '../catalog/placement';
 import type { ConfigAst, DirectiveNode } from '../syntax/ast';
@@ -43,7 +43,8 @@ export const argumentCount: Rule = {
         message = `${info.name} takes ${form.needs}, but ${given(words)} (Apache: "${apache}").`;
       } else if (rule) {
         const min = rule.minInSection !== undefined && inPerDirectorySection(node, ctx.ast) ? rule.minInSection : rule.min;
-        if (words.length < min || (rule.max !== undefined && words.length > rule.max)) {
+        const count = info.args === 'TAKE_ARGV' ? argvWords(words).length : words.length;
+        if (count < min || (rule.max !== undefined && count > rule.max)) {
           const text = typeof rule.apache === 'string' ? rule.apache : rule.apache[Math.min(words.length, rule.apache.length - 1)];
           const range = rule.max === undefined ? `at least ${min}` : min === rule.max ? `${min}` : `${min} to ${rule.max}`;
           message = `${info.name} needs ${range} argument${min === 1 && rule.max === 1 ? '' : 's'}${min > rule.min || rule.minInSection === undefined ? '' : ' outside <Location>'}, but ${given(words)} (Apache: "${text.replace('{line}', node.args.map((w) => w.raw).join(' '))}").`;

@@ -33,6 +33,7 @@ import { checkAllowOverrideList } from './arguments/allow-override-list';
 import { checkAuthnzFcgiProvider } from './arguments/authnz-fcgi';
 import { checkSslProtocol } from './arguments/ssl-protocol';
 import { checkAllowMethods } from './arguments/allow-methods';
+import { checkListen } from './arguments/listen';
 
 const CHECKERS: Readonly<Record<string, ArgChecker>> = {
   options: checkOptions,
@@ -41,6 +42,7 @@ const CHECKERS: Readonly<Record<string, ArgChecker>> = {
   authnzfcgicheckauthnprovider: checkAuthnzFcgiProvider,
   sslprotocol: checkSslProtocol,
   allowmethods: checkAllowMethods,
+  listen: checkListen,
   sslproxyprotocol: checkSslProtocol,
   header: checkHeader,
   requestheader: checkHeader,
@@ -57,7 +59,7 @@ export const invalidArgument: Rule = {
   id: 'invalid-argument',
   defaultSeverity: 'error',
   fixable: true,
-  description: 'An argument Apache refuses: not On/Off, an unknown keyword, a number the module cannot read or out of its range, an unknown word of an option list, SSLProtocol or AllowMethods, a bad Options/AllowOverride/Header/LogLevel word, a Require provider or its arguments (all, ip, method), Allow/Deny without from or with a bad address, Alias with the wrong form, a LoadModule name its file does not hold, None beside names in AllowOverrideList, an AuthnzFcgiCheckAuthnProvider option.',
+  description: 'An argument Apache refuses: not On/Off, an unknown keyword, a number the module cannot read or out of its range, an unknown word of an option list, SSLProtocol or AllowMethods, a Listen address without a valid port, a bad Options/AllowOverride/Header/LogLevel word, a Require provider or its arguments (all, ip, method), Allow/Deny without from or with a bad address, Alias with the wrong form, a LoadModule name its file does not hold, None beside names in AllowOverrideList, an AuthnzFcgiCheckAuthnProvider option.',
   docUrl: `${APACHE_DOCS}directive-dict.html#Syntax`,
   perSection: true,
   check(ctx) {

@@ -7,6 +7,7 @@ import { isCommentWord } from './arguments/words';
 import type { ArgumentForm } from '../catalog/types';
 import type { Rule } from './types';
 import { directiveInfo } from '../catalog/directives';
+import { argumentRules } from '../catalog/data/argument-rules';
 import { insertAbove, removalOf } from '../model/edits';
 
 /** Argument counts each fixed form accepts (FLAG ignores extra words: verified with apache2 -t). */
@@ -22,7 +23,7 @@ const COUNTS: Partial<Record<ArgumentForm, readonly number[]>> = {
 const REJECTS: Record<string, true> = {
   wsgiscriptalias: true, wsgiscriptaliasmatch: true, wsgidaemonprocess: true, wsgiimportscript: true, wsgidispatchscript: true,
   wsgiaccessscript: true, wsgiauthuserscript: true, wsgiauthgroupscript: true, wsgihandlerscript: true, wsgitrustedproxies: true,
-  listen: true, loglevel: true, options: true, allowoverride: true, allow: true, deny: true,
+  loglevel: true, options: true, allowoverride: true, allow: true, deny: true,
   // Keyword and list parsers that name '#' in their refusal (each run through apache2 -t with a comment after a
   // valid value: "Unknown Authn provider: #", "Mutex type c …").
   regexdefaultoptions: true, mutex: true,
@@ -36,6 +37,9 @@ function apacheFails(d: DirectiveNode, ast: ConfigAst, seesWholeServer: boolean)
   if (REJECTS[d.nameLower]) return true;
   const count = COUNTS[directiveInfo(d.nameLower)?.args as ArgumentForm];
   if (count && !count.includes(d.args.length)) return true;
+  // A module's own count (Listen takes one or two words: `Listen 80 #c` passes, `Listen 80 # c` does not).
+  const own = argumentRules[d.nameLower]?.max;
+  if (own !== undefined && d.args.length > own) return true;
   // The words as the directive's own parser reads them (Header's condition slot, a keyword list …).
   return refusesArguments(d, ast, seesWholeServer) || (count ? false : undefined);
 }

@@ -37,6 +37,14 @@ export function effectiveWordsInto(node: Worded, ast: ConfigAst, into: string[])
   return into;
 }
 
+/**
+ * The arguments a TAKE_ARGV directive receives: httpd's config.c stops at an empty word only when nothing follows
+ * it, so a last "" is no argument (`Listen ""` has none) while an earlier one is an empty argument.
+ */
+export function argvWords(words: readonly string[]): readonly string[] {
+  return words.length > 0 && words[words.length - 1] === '' ? words.slice(0, -1) : words;
+}
+
 /** Severity for a finding on this node: null when Apache never reads it, a warning when it may not. */
 export function readingSeverity(node: DirectiveNode, ast: ConfigAst): Severity | undefined | null {
   const reach = standingOf(node, ast).reach;

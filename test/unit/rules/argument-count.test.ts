@@ -18,6 +18,8 @@ ruleTable('argument-count', {
     '<IfModule !mod_alias.c>\n  ServerName a b c\n</IfModule>\n',
   ],
   invalid: [
+    // TAKE_ARGV: a last "" is no argument (httpd's config.c), so Listen gets none here (verified with apache2 -t)
+    { code: '«Listen ""»\n', message: ['Listen requires 1 or 2 arguments.'] },
     {
       // several paths in one section (found by running mutated cases through apache2 -t): Apache takes one
       code: '<Directory /srv/a «/srv/b /srv/c»>\n  Require all granted\n</Directory>\n',

@@ -33,6 +33,9 @@ ruleTable('invalid-argument', {
     'SSLOptions +StdEnvVars -exportcertdata\nRewriteOptions inherit MaxRedirects=5\nHttpProtocolOptions strict lenientmethods allow0.9\nRewriteOptions Inherit "" Bogus\n',
     // AllowMethods: methods as httpd names them, or reset (any case) alone; FileETag: components with signs, All/None bare
     '<Directory /srv>\n  AllowMethods GET POST PATCH\n  AllowMethods RESET\n  FileETag mtime +size -INode\n  FileETag None\n</Directory>\n',
+    // Listen: a port, or address:port; a host name's port is judged, not whether it resolves; any protocol word.
+    // TAKE_ARGV: a last "" is no argument (AllowMethods GET "" passes)
+    'Listen 8080\nListen 127.0.0.1:8081 https\nListen [::1]:8082\nListen *:8083\nListen localhost:8084\nListen 8085 ""\n<Directory /srv>\n  AllowMethods GET ""\n</Directory>\n',
   ],
   invalid: [
     {
@@ -209,5 +212,10 @@ ruleTable('invalid-argument', {
     { code: '<Directory /srv>\n  AllowMethods GET «reset»\n</Directory>\n', message: ["AllowMethods: Invalid Method 'reset'"] },
     { code: '<Directory /srv>\n  FileETag «+All»\n</Directory>\n', fixed: '<Directory /srv>\n  FileETag All\n</Directory>\n', message: ["FileETag keyword 'All' cannot be used with '+' or '-'"] },
     { code: 'FileETag MTime «Sise»\n', fixed: 'FileETag MTime Size\n', message: ["Unknown keyword 'Sise' for FileETag directive"] },
+    { code: 'Listen «127.0.0.1»\n', message: ['127.0.0.1:80', 'Port must be specified'] },
+    { code: 'Listen «[::1]»\n', message: ['Port must be specified'] },
+    { code: 'Listen «:80»\n', message: ['Invalid address or port'] },
+    { code: 'Listen «*:0»\n', message: ['Invalid address or port'] },
+    { code: 'Listen «65536» https\n', message: ['Invalid address or port'] },
   ],
 });

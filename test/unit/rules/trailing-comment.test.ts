@@ -97,5 +97,9 @@ ruleTable('trailing-comment', {
     { code: '<Directory /srv>\n  AllowOverrideList Redirect «# ends»\n</Directory>\n', fixed: '<Directory /srv>\n  # ends\n  AllowOverrideList Redirect\n</Directory>\n', severity: 'warning' },
     { code: '<Location />\n  AuthnzFcgiCheckAuthnProvider auth Authoritative On «# c»\n</Location>\n', fixed: '<Location />\n  # c\n  AuthnzFcgiCheckAuthnProvider auth Authoritative On\n</Location>\n', severity: 'error' },
     { code: '<Location />\n  AuthnzFcgiCheckAuthnProvider auth DefaultUser «#c»\n</Location>\n', fixed: '<Location />\n  #c\n  AuthnzFcgiCheckAuthnProvider auth DefaultUser\n</Location>\n', severity: 'warning' },
+    // Listen takes an address and a protocol word (any): one comment word is a protocol, two are too many words
+    // (verified with apache2 -t)
+    { code: 'Listen 80 «#c»\n', fixed: '#c\nListen 80\n', severity: 'warning' },
+    { code: 'Listen 80 «# web»\n', fixed: '# web\nListen 80\n', severity: 'error' },
   ],
 });
