@@ -9,7 +9,7 @@
 import type { Fix, Rule } from './types';
 import { APACHE_DOCS } from './types';
 import { catalogueEntries } from './catalogue-entries';
-import { standingOf } from '../catalog/placement';
+import { isHtaccess, standingOf } from '../catalog/placement';
 import type { ArgChecker, ArgInput, ArgProblem } from './arguments/types';
 import { effectiveWords, hasCommentWord } from './arguments/words';
 import { checkKeyword } from './arguments/keywords';
@@ -34,6 +34,7 @@ import { checkAuthnzFcgiProvider } from './arguments/authnz-fcgi';
 import { checkSslProtocol } from './arguments/ssl-protocol';
 import { checkAllowMethods } from './arguments/allow-methods';
 import { checkListen } from './arguments/listen';
+import { checkRedirect } from './arguments/redirect';
 
 const CHECKERS: Readonly<Record<string, ArgChecker>> = {
   options: checkOptions,
@@ -43,6 +44,7 @@ const CHECKERS: Readonly<Record<string, ArgChecker>> = {
   sslprotocol: checkSslProtocol,
   allowmethods: checkAllowMethods,
   listen: checkListen,
+  redirect: checkRedirect,
   sslproxyprotocol: checkSslProtocol,
   header: checkHeader,
   requestheader: checkHeader,
@@ -59,13 +61,14 @@ export const invalidArgument: Rule = {
   id: 'invalid-argument',
   defaultSeverity: 'error',
   fixable: true,
-  description: 'An argument Apache refuses: not On/Off, an unknown keyword, a number the module cannot read or out of its range, an unknown word of an option list, SSLProtocol or AllowMethods, a Listen address without a valid port, a bad Options/AllowOverride/Header/LogLevel word, a Require provider or its arguments (all, ip, method), Allow/Deny without from or with a bad address, Alias with the wrong form, a LoadModule name its file does not hold, None beside names in AllowOverrideList, an AuthnzFcgiCheckAuthnProvider option.',
+  description: 'An argument Apache refuses: not On/Off, an unknown keyword, a number the module cannot read or out of its range, an unknown word of an option list, SSLProtocol or AllowMethods, a Listen address without a valid port, a Redirect status and target that do not fit, a bad Options/AllowOverride/Header/LogLevel word, a Require provider or its arguments (all, ip, method), Allow/Deny without from or with a bad address, Alias with the wrong form, a LoadModule name its file does not hold, None beside names in AllowOverrideList, an AuthnzFcgiCheckAuthnProvider option.',
   docUrl: `${APACHE_DOCS}directive-dict.html#Syntax`,
   perSection: true,
   check(ctx) {
     // Indexed: an iterator per analysis showed in the allocation profile.
     const directives = ctx.model.directives;
     const entries = catalogueEntries(ctx.model).directives;
+    const htaccess = isHtaccess(ctx.uri);
     for (let i = 0; i < directives.length; i++) {
       const node = directives[i];
       const info = entries[i];
@@ -76,7 +79,7 @@ export const invalidArgument: Rule = {
       if (standing.reach === 'skipped') continue;
       const words = effectiveWords(node, ctx.ast);
       if (!words || hasCommentWord(node)) continue;
-      const input = { node, words, info, standing, ast: ctx.ast, seesWholeServer: ctx.seesWholeServer };
+      const input = { node, words, info, standing, ast: ctx.ast, seesWholeServer: ctx.seesWholeServer, htaccess };
       const problem = checker(input);
       if (!problem) continue;
       const severity = standing.reach === 'maybe' ? 'warning' : problem.severity;
@@ -96,14 +99,14 @@ function checkerFor(info: DirectiveInfo, nameLower: string): ArgChecker | undefi
  * checker only warns (Apache passes the line).
  * trailing-comment asks, to tell a comment that breaks the line from one Apache takes as harmless values.
  */
-export function refusesArguments(node: DirectiveNode, ast: ConfigAst, seesWholeServer: boolean): boolean | undefined {
+export function refusesArguments(node: DirectiveNode, ast: ConfigAst, seesWholeServer: boolean, uri: string): boolean | undefined {
   const info = directiveInfo(node.nameLower);
   const checker = info && !info.obsolete && !info.notRegistered ? checkerFor(info, node.nameLower) : undefined;
   if (!checker) return undefined;
   const standing = standingOf(node, ast);
   const words = standing.reach === 'active' ? effectiveWords(node, ast) : undefined;
   if (!words) return undefined;
-  const problem = checker({ node, words, info: info!, standing, ast, seesWholeServer });
+  const problem = checker({ node, words, info: info!, standing, ast, seesWholeServer, htaccess: isHtaccess(uri) });
   // A warning is something Apache lets pass (a name it drops with a log line, a provider a module may add).
   return problem === undefined ? false : problem.severity === 'warning' ? undefined : true;
 }

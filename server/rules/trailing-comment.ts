@@ -33,7 +33,7 @@ const REJECTS: Record<string, true> = {
   sslproxycarevocationcheck: true, mdcertificateauthority: true,
 };
 
-function apacheFails(d: DirectiveNode, ast: ConfigAst, seesWholeServer: boolean): boolean | undefined {
+function apacheFails(d: DirectiveNode, ast: ConfigAst, seesWholeServer: boolean, uri: string): boolean | undefined {
   if (REJECTS[d.nameLower]) return true;
   const count = COUNTS[directiveInfo(d.nameLower)?.args as ArgumentForm];
   if (count && !count.includes(d.args.length)) return true;
@@ -41,7 +41,7 @@ function apacheFails(d: DirectiveNode, ast: ConfigAst, seesWholeServer: boolean)
   const own = argumentRules[d.nameLower]?.max;
   if (own !== undefined && d.args.length > own) return true;
   // The words as the directive's own parser reads them (Header's condition slot, a keyword list …).
-  return refusesArguments(d, ast, seesWholeServer) || (count ? false : undefined);
+  return refusesArguments(d, ast, seesWholeServer, uri) || (count ? false : undefined);
 }
 
 export const trailingComment: Rule = {
@@ -67,7 +67,7 @@ export const trailingComment: Rule = {
         let end = continued ? lineEnd - 1 : lineEnd;
         while (end > w.start && /\s/.test(text[end - 1])) end--;
         const comment = text.slice(w.start, end);
-        const fails = apacheFails(d, ctx.ast, ctx.seesWholeServer);
+        const fails = apacheFails(d, ctx.ast, ctx.seesWholeServer, ctx.uri);
         // `comment\` + a line starting with a word: the two are one word, which the fix would split: no fix.
         const next = text[lineEnd] === '\r' ? lineEnd + 2 : lineEnd + 1;
         const glued = continued && /\S/.test(text[lineEnd - 2] ?? ' ') && /\S/.test(text[next] ?? ' ');

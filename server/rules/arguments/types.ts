@@ -13,6 +13,8 @@ export interface ArgInput {
   ast: ConfigAst;
   /** The text is a whole server's configuration (RuleContext.seesWholeServer). */
   seesWholeServer: boolean;
+  /** The text is a .htaccess file: every line is read as in a <Directory> section. */
+  htaccess: boolean;
 }
 
 export interface ArgProblem {

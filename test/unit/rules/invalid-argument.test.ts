@@ -36,6 +36,9 @@ ruleTable('invalid-argument', {
     // Listen: a port, or address:port; a host name's port is judged, not whether it resolves; any protocol word.
     // TAKE_ARGV: a last "" is no argument (AllowMethods GET "" passes)
     'Listen 8080\nListen 127.0.0.1:8081 https\nListen [::1]:8082\nListen *:8083\nListen localhost:8084\nListen 8085 ""\n<Directory /srv>\n  AllowMethods GET ""\n</Directory>\n',
+    // Redirect: a status word or number, the path, the target (3xx only, an absolute URL or a path); inside <Location>
+    // the status and target alone are an expression (not judged)
+    'Redirect permanent / https://a.example/\nRedirect /old /new\nRedirect gone /gone\nRedirect 410 /x\nRedirect seeother /a mailto:x@y\n<Location /old>\n  Redirect 301 /new\n</Location>\n',
   ],
   invalid: [
     {
@@ -217,5 +220,9 @@ ruleTable('invalid-argument', {
     { code: 'Listen «:80»\n', message: ['Invalid address or port'] },
     { code: 'Listen «*:0»\n', message: ['Invalid address or port'] },
     { code: 'Listen «65536» https\n', message: ['Invalid address or port'] },
+    { code: 'Redirect permanent «/old»\n', message: ['needs the URL', 'URL to redirect to is missing'] },
+    { code: 'Redirect gone /old «https://a.example/»\n', message: ['Redirect URL not valid for this status'] },
+    { code: 'Redirect temp /a «b»\n', message: ['Redirect to non-URL'] },
+    { code: 'Redirect «moved» /a https://a.example/\n', message: ['Redirect: invalid first argument (of three)'] },
   ],
 });
