@@ -35,6 +35,8 @@ import { checkSslProtocol } from './arguments/ssl-protocol';
 import { checkAllowMethods } from './arguments/allow-methods';
 import { checkListen } from './arguments/listen';
 import { checkRedirect } from './arguments/redirect';
+import { checkExpires } from './arguments/expires';
+import { checkRequestReadTimeout } from './arguments/request-read-timeout';
 
 const CHECKERS: Readonly<Record<string, ArgChecker>> = {
   options: checkOptions,
@@ -45,6 +47,9 @@ const CHECKERS: Readonly<Record<string, ArgChecker>> = {
   allowmethods: checkAllowMethods,
   listen: checkListen,
   redirect: checkRedirect,
+  expiresdefault: checkExpires,
+  expiresbytype: checkExpires,
+  requestreadtimeout: checkRequestReadTimeout,
   sslproxyprotocol: checkSslProtocol,
   header: checkHeader,
   requestheader: checkHeader,
@@ -61,7 +66,7 @@ export const invalidArgument: Rule = {
   id: 'invalid-argument',
   defaultSeverity: 'error',
   fixable: true,
-  description: 'An argument Apache refuses: not On/Off, an unknown keyword, a number the module cannot read or out of its range, an unknown word of an option list, SSLProtocol or AllowMethods, a Listen address without a valid port, a Redirect status and target that do not fit, a bad Options/AllowOverride/Header/LogLevel word, a Require provider or its arguments (all, ip, method), Allow/Deny without from or with a bad address, Alias with the wrong form, a LoadModule name its file does not hold, None beside names in AllowOverrideList, an AuthnzFcgiCheckAuthnProvider option.',
+  description: 'An argument Apache refuses: not On/Off, an unknown keyword, a number the module cannot read or out of its range, an unknown word of an option list, SSLProtocol or AllowMethods, a Listen address without a valid port, a Redirect status and target that do not fit, an expiry code or RequestReadTimeout word Apache refuses, a bad Options/AllowOverride/Header/LogLevel word, a Require provider or its arguments (all, ip, method), Allow/Deny without from or with a bad address, Alias with the wrong form, a LoadModule name its file does not hold, None beside names in AllowOverrideList, an AuthnzFcgiCheckAuthnProvider option.',
   docUrl: `${APACHE_DOCS}directive-dict.html#Syntax`,
   perSection: true,
   check(ctx) {

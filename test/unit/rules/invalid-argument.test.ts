@@ -39,6 +39,10 @@ ruleTable('invalid-argument', {
     // Redirect: a status word or number, the path, the target (3xx only, an absolute URL or a path); inside <Location>
     // the status and target alone are an expression (not judged)
     'Redirect permanent / https://a.example/\nRedirect /old /new\nRedirect gone /gone\nRedirect 410 /x\nRedirect seeother /a mailto:x@y\n<Location /old>\n  Redirect 301 /new\n</Location>\n',
+    // expiry codes (first letters only; a code starting with a capital A or M is the old form, never checked) and
+    // RequestReadTimeout's key=value words (Debian's reqtimeout.conf)
+    'ExpiresDefault "access plus 1 month"\nExpiresDefault "now plus 2 hours 30 minutes"\nExpiresDefault A2592000\nExpiresByType text/css "Access plus 1 fortnight"\nExpiresByType image/png "a p 1 yeer"\n',
+    'RequestReadTimeout header=20-40,MinRate=500 body=20,minrate=500\nRequestReadTimeout handshake=5 header=+10 body=0\n',
   ],
   invalid: [
     {
@@ -224,5 +228,12 @@ ruleTable('invalid-argument', {
     { code: 'Redirect gone /old «https://a.example/»\n', message: ['Redirect URL not valid for this status'] },
     { code: 'Redirect temp /a «b»\n', message: ['Redirect to non-URL'] },
     { code: 'Redirect «moved» /a https://a.example/\n', message: ['Redirect: invalid first argument (of three)'] },
+    { code: 'ExpiresDefault «"access plus 1 fortnight"»\n', message: ["'fortnight' is not a unit", "'ExpiresDefault access plus 1 fortnight': bad expires code, unrecognised <type>'fortnight'"] },
+    { code: 'ExpiresByType text/css «"later plus 1 month"»\n', message: ["'ExpiresByType text/css later plus 1 month': bad expires code, unrecognised <base> 'later'"] },
+    { code: 'ExpiresDefault «"access plus 1"»\n', message: ['bad expires code, missing <type>'] },
+    { code: 'RequestReadTimeout «header=20-40» body=20\n', message: ['RequestReadTimeout: header=20-40: Must set MinRate option if using timeout range'] },
+    { code: 'RequestReadTimeout «header=20s»\n', message: ["RequestReadTimeout: header=20s: Cannot parse 's'"] },
+    { code: 'RequestReadTimeout «head=20»\n', message: ['Unknown RequestReadTimeout parameter'] },
+    { code: 'RequestReadTimeout «header=40-20,MinRate=500»\n', message: ['Maximum timeout must be larger than initial timeout'] },
   ],
 });
