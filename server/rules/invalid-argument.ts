@@ -6,7 +6,7 @@
 // AuthnzFcgiCheckAuthnProvider's options.
 // Each checker follows the module's own parsing and stops where Apache stops; values with unknown ${VAR} are
 // not judged.
-import type { Fix, Rule } from './types';
+import type { Fix, Rule, RuleContext } from './types';
 import { APACHE_DOCS } from './types';
 import { catalogueEntries } from './catalogue-entries';
 import { isHtaccess, standingOf } from '../catalog/placement';
@@ -37,6 +37,9 @@ import { checkListen } from './arguments/listen';
 import { checkRedirect } from './arguments/redirect';
 import { checkExpires } from './arguments/expires';
 import { checkRequestReadTimeout } from './arguments/request-read-timeout';
+import { checkPattern } from './arguments/patterns';
+import { patternRules, sectionPatterns } from '../catalog/data/patterns';
+import { pcreCompileError } from '../catalog/wsgi-regex';
 
 const CHECKERS: Readonly<Record<string, ArgChecker>> = {
   options: checkOptions,
@@ -47,6 +50,7 @@ const CHECKERS: Readonly<Record<string, ArgChecker>> = {
   allowmethods: checkAllowMethods,
   listen: checkListen,
   redirect: checkRedirect,
+  redirectmatch: checkRedirect,
   expiresdefault: checkExpires,
   expiresbytype: checkExpires,
   requestreadtimeout: checkRequestReadTimeout,
@@ -66,7 +70,7 @@ export const invalidArgument: Rule = {
   id: 'invalid-argument',
   defaultSeverity: 'error',
   fixable: true,
-  description: 'An argument Apache refuses: not On/Off, an unknown keyword, a number the module cannot read or out of its range, an unknown word of an option list, SSLProtocol or AllowMethods, a Listen address without a valid port, a Redirect status and target that do not fit, an expiry code or RequestReadTimeout word Apache refuses, a bad Options/AllowOverride/Header/LogLevel word, a Require provider or its arguments (all, ip, method), Allow/Deny without from or with a bad address, Alias with the wrong form, a LoadModule name its file does not hold, None beside names in AllowOverrideList, an AuthnzFcgiCheckAuthnProvider option.',
+  description: 'An argument Apache refuses: not On/Off, an unknown keyword, a number the module cannot read or out of its range, an unknown word of an option list, SSLProtocol or AllowMethods, a Listen address without a valid port, a Redirect status and target that do not fit, an expiry code or RequestReadTimeout word Apache refuses, a regular expression that does not compile, a bad Options/AllowOverride/Header/LogLevel word, a Require provider or its arguments (all, ip, method), Allow/Deny without from or with a bad address, Alias with the wrong form, a LoadModule name its file does not hold, None beside names in AllowOverrideList, an AuthnzFcgiCheckAuthnProvider option.',
   docUrl: `${APACHE_DOCS}directive-dict.html#Syntax`,
   perSection: true,
   check(ctx) {
@@ -90,11 +94,39 @@ export const invalidArgument: Rule = {
       const severity = standing.reach === 'maybe' ? 'warning' : problem.severity;
       ctx.report({ start: problem.start, end: problem.end, message: problem.message, fixes: fixesOf(checker, input, problem), severity });
     }
+    checkSectionPatterns(ctx);
   },
 };
 
+/** The pattern of a Match section (or of `<Directory ~ …>` and the like): Apache compiles it as it reads the tag. */
+function checkSectionPatterns(ctx: RuleContext): void {
+  const sections = ctx.model.sections;
+  for (let i = 0; i < sections.length; i++) {
+    const section = sections[i];
+    const kind = sectionPatterns[section.nameLower];
+    if (!kind) continue;
+    const standing = standingOf(section, ctx.ast);
+    if (standing.reach === 'skipped') continue;
+    const words = effectiveWords(section, ctx.ast);
+    const at = kind === 'match' ? 0 : words?.[0] === '~' ? 1 : -1;
+    if (!words || at < 0 || at >= words.length || words[at] === '') continue;
+    const why = pcreCompileError(words[at]);
+    if (!why) continue;
+    const w = section.args[at];
+    ctx.report({
+      start: w.start,
+      end: w.end,
+      message: `The pattern '${words[at]}' of <${section.name}> does not compile (${why}). Apache: "Regex could not be compiled".`,
+      severity: standing.reach === 'maybe' ? 'warning' : undefined,
+    });
+  }
+}
+
 function checkerFor(info: DirectiveInfo, nameLower: string): ArgChecker | undefined {
-  return CHECKERS[nameLower] ?? (numberRules[nameLower] ? checkNumber : wordListRules[nameLower] ? checkWordList : judgedByKeyword(info, nameLower) ? checkKeyword : undefined);
+  return (
+    CHECKERS[nameLower] ??
+    (numberRules[nameLower] ? checkNumber : wordListRules[nameLower] ? checkWordList : patternRules[nameLower] ? checkPattern : judgedByKeyword(info, nameLower) ? checkKeyword : undefined)
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-// Redirect as mod_alias reads it (add_redirect_internal): an optional status (permanent, temp, seeother, gone or a
+// Redirect and RedirectMatch as mod_alias reads them (add_redirect_internal): an optional status (permanent, temp, seeother, gone or a
 // number), the URL path, and the target, which a 3xx status needs and any other status refuses; the target must be
 // an absolute URL or start with '/'. In a per-directory section or .htaccess two of its forms are read as an
 // expression instead (the status and target, or the target alone): those are not judged here.
@@ -6,13 +6,16 @@
 import type { ArgChecker, ArgProblem } from './types';
 import { innermostFrame } from '../../catalog/placement';
 import type { PlaceName } from '../../catalog/types';
+import { pcreCompileError } from '../../catalog/wsgi-regex';
 
 const STATUS_WORDS: Readonly<Record<string, number>> = { permanent: 301, temp: 302, seeother: 303, gone: 410 };
 
 const perDirectory = (p: PlaceName | null) => p !== null && p !== 'virtualhost' && p !== 'server';
 
 export const checkRedirect: ArgChecker = (input) => {
-  const { words, node, standing } = input;
+  const { words, node, standing, info } = input;
+  // RedirectMatch: the path is a pattern (compiled at once), and its target need not look like a URL.
+  const regex = info.name.toLowerCase() === 'redirectmatch';
   if (words.length === 0 || words.length > 3 || words.includes('')) return undefined;
   const first = words[0];
   const named = STATUS_WORDS[first.toLowerCase()];
@@ -25,10 +28,15 @@ export const checkRedirect: ArgChecker = (input) => {
     if ((grok > 0 && words.length === 2) || (grok === 0 && words.length === 1) || (grok < 0 && words.length === 1)) return undefined;
   }
   const target = words.length === 3 ? 2 : grok === 0 && words.length === 2 ? 1 : -1;
+  const path = words.length === 3 || grok !== 0 ? 1 : 0;
+  if (regex && path < words.length) {
+    const why = pcreCompileError(words[path]);
+    if (why) return problem(path, `The pattern '${words[path]}' does not compile (${why}).`, 'Regular expression could not be compiled.');
+  }
   if (isRedirect(status)) {
     if (target < 0) return problem(words.length - 1, `A ${status} redirect needs the URL to send clients to after the path.`, 'URL to redirect to is missing');
     const url = words[target];
-    if (!isUrl(url) && url[0] !== '/') return problem(target, `'${url}' is neither an absolute URL (https://…) nor a path starting with '/'.`, 'Redirect to non-URL');
+    if (!regex && !isUrl(url) && url[0] !== '/') return problem(target, `'${url}' is neither an absolute URL (https://…) nor a path starting with '/'.`, 'Redirect to non-URL');
     return undefined;
   }
   if (target >= 0) return problem(target, `Status ${status} is not a redirect, so it takes no target URL (only the path).`, 'Redirect URL not valid for this status');

@@ -43,6 +43,9 @@ ruleTable('invalid-argument', {
     // RequestReadTimeout's key=value words (Debian's reqtimeout.conf)
     'ExpiresDefault "access plus 1 month"\nExpiresDefault "now plus 2 hours 30 minutes"\nExpiresDefault A2592000\nExpiresByType text/css "Access plus 1 fortnight"\nExpiresByType image/png "a p 1 yeer"\n',
     'RequestReadTimeout header=20-40,MinRate=500 body=20,minrate=500\nRequestReadTimeout handshake=5 header=+10 body=0\n',
+    // patterns PCRE compiles (non-capturing and inline-flag groups included); RewriteCond tests and comparisons are
+    // no patterns
+    '<FilesMatch "\\.(?i:py|pyc)$">\n</FilesMatch>\n<Directory ~ "^/srv/(a|b)/">\n</Directory>\nAliasMatch ^/static/(.*)$ /srv/static/$1\nRedirectMatch permanent ^/old/(.*) https://a.example/$1\nRewriteEngine On\nRewriteCond %{REQUEST_FILENAME} !-f\nRewriteCond %{HTTP_HOST} =(a\nRewriteRule !^/(api|static)/ /index.php [L]\n',
   ],
   invalid: [
     {
@@ -235,5 +238,13 @@ ruleTable('invalid-argument', {
     { code: 'RequestReadTimeout «header=20s»\n', message: ["RequestReadTimeout: header=20s: Cannot parse 's'"] },
     { code: 'RequestReadTimeout «head=20»\n', message: ['Unknown RequestReadTimeout parameter'] },
     { code: 'RequestReadTimeout «header=40-20,MinRate=500»\n', message: ['Maximum timeout must be larger than initial timeout'] },
+    { code: '<FilesMatch «"\\.(py|pyc$"»>\n</FilesMatch>\n', message: ["'\\.(py|pyc$' of <FilesMatch> does not compile", 'Regex could not be compiled'] },
+    { code: '<Location ~ «"[a"»>\n</Location>\n', message: ['Regex could not be compiled'] },
+    { code: 'AliasMatch «^/(static/.*» /srv/static\n', message: ['Regular expression could not be compiled.'] },
+    { code: 'RedirectMatch 301 «^/(old» https://a.example/\n', message: ['Regular expression could not be compiled.'] },
+    // mod_rewrite quotes the pattern without its '!'
+    { code: 'RewriteEngine On\nRewriteRule «!^/(api» /index.php\n', message: ["RewriteRule: cannot compile regular expression '^/(api'"] },
+    { code: 'RewriteEngine On\nRewriteCond %{HTTP_HOST} «^(www\\.»\nRewriteRule ^ https://a.example/ [R]\n', message: ["RewriteCond: cannot compile regular expression '^(www\\.'"] },
+    { code: 'BrowserMatch «"("» bot\n', message: ['BrowserMatch regex could not be compiled.'] },
   ],
 });
