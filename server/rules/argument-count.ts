@@ -5,10 +5,10 @@ import type { Fix, Rule, RuleContext } from './types';
 import { APACHE_DOCS } from './types';
 import { catalogueEntries } from './catalogue-entries';
 import { argumentRules } from '../catalog/data/argument-rules';
-import { argvWords, effectiveWordsInto, hasCommentWord, readingSeverity } from './arguments/words';
+import { argvWords, effectiveWords, effectiveWordsInto, hasCommentWord, readingSeverity } from './arguments/words';
 import { FORMS, MAX_BY_FORM, given } from './arguments/counts';
 import { innermostFrame, standingOf } from '../catalog/placement';
-import type { ConfigAst, DirectiveNode } from '../syntax/ast';
+import type { ConfigAst, DirectiveNode, SectionNode } from '../syntax/ast';
 import type { PlaceName } from '../catalog/types';
 
 /** The words of the directive being judged: read only until the next one's are worked out (no array per line). */
@@ -81,6 +81,10 @@ function checkSectionPaths(ctx: RuleContext): void {
   const sections = ctx.model.sections;
   for (let i = 0; i < sections.length; i++) {
     const s = sections[i];
+    if (PROVIDER_ALIASES.has(s.nameLower)) {
+      checkProviderAlias(ctx, s);
+      continue;
+    }
     if (!ONE_PATH.has(s.nameLower)) continue;
     const args = s.args;
     const allowed = args[0]?.value === '~' ? 2 : 1;
@@ -99,6 +103,24 @@ function checkSectionPaths(ctx: RuleContext): void {
       severity: reach === 'maybe' ? 'warning' : undefined,
     });
   }
+}
+
+/** Sections that name a base provider and the alias they define before anything else (mod_authn_core, mod_authz_core). */
+const PROVIDER_ALIASES: ReadonlySet<string> = new Set(['authnprovideralias', 'authzprovideralias']);
+
+/** The base provider and the alias name: both must be there and not empty ("" counts as missing). */
+function checkProviderAlias(ctx: RuleContext, s: SectionNode): void {
+  const words = effectiveWords(s, ctx.ast);
+  // No word at all is syntax-error's (a section tag without its argument).
+  if (!words || words.length === 0 || (words.length >= 2 && words[0] !== '' && words[1] !== '')) return;
+  const reach = standingOf(s, ctx.ast).reach;
+  if (reach === 'skipped') return;
+  ctx.report({
+    start: s.nameSpan.start,
+    end: s.open.end,
+    message: `<${s.name}> needs the provider it is based on and the name of the alias (<${s.name} ${s.nameLower === 'authnprovideralias' ? 'ldap ldap-alias' : 'ldap-group admins cn=admins,dc=example,dc=com'}>), but ${given(words)} (Apache: "<${s.name}> directive requires additional arguments").`,
+    severity: reach === 'maybe' ? 'warning' : undefined,
+  });
 }
 
 /** Apache's cmd->path: set inside <Directory>, <Location>, <Files>, <If>, <Proxy> and their relatives. */

@@ -5,6 +5,8 @@ import { ruleTable } from '../../helpers/rule-table';
 
 ruleTable('argument-count', {
   valid: [
+    // the alias sections with their provider and name (a tag with no word at all is syntax-error's)
+    '<AuthnProviderAlias file site-users>\n</AuthnProviderAlias>\n<AuthzProviderAlias ldap-group admins cn=admins>\n</AuthzProviderAlias>\n',
     // one path (or ~ and a pattern) per section; a quoted path with blanks is one word; ${VAR} is not judged
     '<Directory "/srv/my site">\n</Directory>\n<Files ~ "\\.py$">\n</Files>\n<LocationMatch ^/(a|b)>\n</LocationMatch>\n<Location ${PATHS}>\n</Location>\n<Location /a ${MORE}>\n</Location>\n<VirtualHost *:80 *:8080>\n</VirtualHost>\n',
     'ServerName example.com\nWSGIProcessGroup app\nSetEnv A\nSetEnv A b\nKeepAlive On\nAddType text/plain .txt .text\n',
@@ -18,6 +20,9 @@ ruleTable('argument-count', {
     '<IfModule !mod_alias.c>\n  ServerName a b c\n</IfModule>\n',
   ],
   invalid: [
+    // provider alias sections need the base provider and the alias name (verified with apache2 -t)
+    { code: '«<AuthnProviderAlias file>»\n</AuthnProviderAlias>\n', message: ['<AuthnProviderAlias> directive requires additional arguments'] },
+    { code: '«<AuthzProviderAlias ldap-group "">»\n</AuthzProviderAlias>\n', message: ['<AuthzProviderAlias> directive requires additional arguments'] },
     // TAKE_ARGV: a last "" is no argument (httpd's config.c), so Listen gets none here (verified with apache2 -t)
     { code: '«Listen ""»\n', message: ['Listen requires 1 or 2 arguments.'] },
     {
