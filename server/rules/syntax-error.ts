@@ -49,6 +49,21 @@ export const syntaxError: Rule = {
         });
         continue;
       }
+      const holder = p.kind === 'unclosed-section' ? openConditionAround(ctx, p.start) : undefined;
+      if (holder) {
+        // Verified with apache2 -t: inside a condition section that holds and is itself never closed, httpd reads to
+        // the end of the file without asking the sections it opened there to close.
+        ctx.report({
+          start: p.start,
+          end: p.end,
+          severity: 'warning',
+          message:
+            `${p.message} It lies inside <${holder.name}>, itself left open with a condition that holds, so Apache reads on to the end ` +
+            `of the file and accepts both; but everything after the tag is inside them.`,
+          fixes,
+        });
+        continue;
+      }
       ctx.report({ start: p.start, end: p.end, message: p.message, fixes });
       // A closing tag glued to more text (`</IfDefine>#`) is a mismatch too when Apache skips the section around it.
       if (p.kind === 'mismatched-close' || (p.kind === 'missing-bracket' && ctx.text.startsWith('</', p.start))) reportSkippingSections(ctx, p.start, reported);
@@ -104,6 +119,20 @@ function endOf(s: SectionNode): number {
 function readConditionAt(ctx: Pick<RuleContext, 'ast' | 'model'>, start: number): SectionNode | undefined {
   const s = ctx.model.sections.find((x) => x.nameSpan.start === start);
   return s && sectionInfo(s.nameLower)?.transparent && conditionReach(s, ctx.ast) === 'active' ? s : undefined;
+}
+
+/**
+ * The condition section around the section whose tag starts at `start` that holds and is never closed, if any. Only
+ * for a section Apache surely reads that is no condition itself: one it skips is soaked to the end of the file,
+ * which fails ("Expected </X> before end of configuration").
+ */
+function openConditionAround(ctx: Pick<RuleContext, 'ast' | 'model'>, start: number): SectionNode | undefined {
+  const s = ctx.model.sections.find((x) => x.nameSpan.start === start);
+  if (!s || sectionInfo(s.nameLower)?.transparent || standingOf(s, ctx.ast).reach !== 'active') return undefined;
+  for (let p = s.parent; p; p = p.parent) {
+    if (p.close === null && sectionInfo(p.nameLower)?.transparent && conditionReach(p, ctx.ast) === 'active') return p;
+  }
+  return undefined;
 }
 
 /** The name a closing tag at `at` is written with (`</Name` …), as the message quotes it. */

@@ -54,6 +54,20 @@ ruleTable('syntax-error', {
       severity: 'warning',
     },
     {
+      // inside such a section, httpd does not ask the sections it opened to close either (verified with apache2 -t):
+      // warnings; inside one it skips, it soaks to the end of the file and fails
+      code: '«<IfModule mod_alias.c>»\n«<Directory /srv>»\nRequire all granted\n',
+      fixed: '<IfModule mod_alias.c>\n<Directory /srv>\nRequire all granted\n</Directory>\n</IfModule>\n',
+      message: ['accepts'],
+      severity: 'warning',
+    },
+    {
+      code: '<IfModule mod_alias.c>\n</IfModule>\n«<Directory /srv>»\nRequire all granted\n',
+      fixed: '<IfModule mod_alias.c>\n</IfModule>\n<Directory /srv>\nRequire all granted\n</Directory>\n',
+      message: ['was not closed'],
+      severity: 'error',
+    },
+    {
       // one that may not hold (a -D flag could define it): Apache skips it to the end of the file and stops
       code: '«<IfDefine MAYBE>»\nServerName a\n',
       fixed: '<IfDefine MAYBE>\nServerName a\n</IfDefine>\n',
