@@ -38,6 +38,7 @@ import { checkRedirect } from './arguments/redirect';
 import { checkExpires } from './arguments/expires';
 import { checkRequestReadTimeout } from './arguments/request-read-timeout';
 import { checkPattern } from './arguments/patterns';
+import { checkRewrite } from './arguments/rewrite';
 import { patternRules, sectionPatterns } from '../catalog/data/patterns';
 import { pcreCompileError } from '../catalog/wsgi-regex';
 
@@ -54,6 +55,8 @@ const CHECKERS: Readonly<Record<string, ArgChecker>> = {
   expiresdefault: checkExpires,
   expiresbytype: checkExpires,
   requestreadtimeout: checkRequestReadTimeout,
+  rewriterule: checkRewrite,
+  rewritecond: checkRewrite,
   sslproxyprotocol: checkSslProtocol,
   header: checkHeader,
   requestheader: checkHeader,
@@ -70,7 +73,7 @@ export const invalidArgument: Rule = {
   id: 'invalid-argument',
   defaultSeverity: 'error',
   fixable: true,
-  description: 'An argument Apache refuses: not On/Off, an unknown keyword, a number the module cannot read or out of its range, an unknown word of an option list, SSLProtocol or AllowMethods, a Listen address without a valid port, a Redirect status and target that do not fit, an expiry code or RequestReadTimeout word Apache refuses, a regular expression that does not compile, a bad Options/AllowOverride/Header/LogLevel word, a Require provider or its arguments (all, ip, method), Allow/Deny without from or with a bad address, Alias with the wrong form, a LoadModule name its file does not hold, None beside names in AllowOverrideList, an AuthnzFcgiCheckAuthnProvider option.',
+  description: 'An argument Apache refuses: not On/Off, an unknown keyword, a number the module cannot read or out of its range, an unknown word of an option list, SSLProtocol or AllowMethods, a Listen address without a valid port, a Redirect status and target that do not fit, an expiry code or RequestReadTimeout word Apache refuses, a regular expression that does not compile, rewrite flags without brackets, a bad Options/AllowOverride/Header/LogLevel word, a Require provider or its arguments (all, ip, method), Allow/Deny without from or with a bad address, Alias with the wrong form, a LoadModule name its file does not hold, None beside names in AllowOverrideList, an AuthnzFcgiCheckAuthnProvider option.',
   docUrl: `${APACHE_DOCS}directive-dict.html#Syntax`,
   perSection: true,
   check(ctx) {

@@ -45,6 +45,8 @@ ruleTable('invalid-argument', {
     'RequestReadTimeout header=20-40,MinRate=500 body=20,minrate=500\nRequestReadTimeout handshake=5 header=+10 body=0\n',
     // patterns PCRE compiles (non-capturing and inline-flag groups included); RewriteCond tests and comparisons are
     // no patterns
+    // RewriteRule's flags in brackets (a quoted "[L, R]" is one word; a fourth word is ignored)
+    'RewriteEngine On\nRewriteRule ^(.*)$ /x "[L, R]"\nRewriteRule ^(.*)$ /y [L,QSA] ignored\n',
     '<FilesMatch "\\.(?i:py|pyc)$">\n</FilesMatch>\n<Directory ~ "^/srv/(a|b)/">\n</Directory>\nAliasMatch ^/static/(.*)$ /srv/static/$1\nRedirectMatch permanent ^/old/(.*) https://a.example/$1\nRewriteEngine On\nRewriteCond %{REQUEST_FILENAME} !-f\nRewriteCond %{HTTP_HOST} =(a\nRewriteRule !^/(api|static)/ /index.php [L]\n',
   ],
   invalid: [
@@ -246,5 +248,11 @@ ruleTable('invalid-argument', {
     { code: 'RewriteEngine On\nRewriteRule «!^/(api» /index.php\n', message: ["RewriteRule: cannot compile regular expression '^/(api'"] },
     { code: 'RewriteEngine On\nRewriteCond %{HTTP_HOST} «^(www\\.»\nRewriteRule ^ https://a.example/ [R]\n', message: ["RewriteCond: cannot compile regular expression '^(www\\.'"] },
     { code: 'BrowserMatch «"("» bot\n', message: ['BrowserMatch regex could not be compiled.'] },
+    {
+      code: 'RewriteEngine On\nRewriteRule ^/old/(.*)$ /new/$1 «R=301,L»\n',
+      fixed: 'RewriteEngine On\nRewriteRule ^/old/(.*)$ /new/$1 [R=301,L]\n',
+      message: ['[R=301,L]', 'RewriteRule: bad flag delimiters'],
+    },
+    { code: 'RewriteEngine On\nRewriteCond %{HTTP_HOST} ^a «[NC»\nRewriteRule ^ /b\n', message: ['RewriteCond: bad flag delimiters'] },
   ],
 });
