@@ -95,6 +95,16 @@ function cons(place: PlaceName | null, section: SectionNode, next: FrameLink | n
   return link;
 }
 
+/**
+ * Whether a line stands inside a per-directory section (<Directory>, <Location>, <Files>, <If>, <Proxy> and their
+ * relatives): where httpd sets cmd->path, which some directives read differently.
+ */
+export function inPerDirectorySection(standing: Standing): boolean {
+  return innermostFrame(standing, perDirectoryPlace) !== undefined;
+}
+
+const perDirectoryPlace = (p: PlaceName | null) => p !== null && p !== 'virtualhost' && p !== 'server';
+
 /** The innermost frame whose place passes `test` (null: a section we do not model). */
 export function innermostFrame(standing: Standing, test: (place: PlaceName | null) => boolean): Frame | undefined {
   const link = standing instanceof BodyStanding ? standing.link : null;

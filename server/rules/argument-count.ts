@@ -7,9 +7,8 @@ import { catalogueEntries } from './catalogue-entries';
 import { argumentRules } from '../catalog/data/argument-rules';
 import { argvWords, effectiveWords, effectiveWordsInto, hasCommentWord, readingSeverity } from './arguments/words';
 import { FORMS, MAX_BY_FORM, given } from './arguments/counts';
-import { innermostFrame, standingOf } from '../catalog/placement';
-import type { ConfigAst, DirectiveNode, SectionNode } from '../syntax/ast';
-import type { PlaceName } from '../catalog/types';
+import { inPerDirectorySection, standingOf } from '../catalog/placement';
+import type { SectionNode } from '../syntax/ast';
 
 /** The words of the directive being judged: read only until the next one's are worked out (no array per line). */
 const scratch: string[] = [];
@@ -42,7 +41,7 @@ export const argumentCount: Rule = {
         const apache = `${info.name} ${form.apache}${info.args === 'FLAG' ? '' : ', …'}`;
         message = `${info.name} takes ${form.needs}, but ${given(words)} (Apache: "${apache}").`;
       } else if (rule) {
-        const min = rule.minInSection !== undefined && inPerDirectorySection(node, ctx.ast) ? rule.minInSection : rule.min;
+        const min = rule.minInSection !== undefined && inPerDirectorySection(standingOf(node, ctx.ast)) ? rule.minInSection : rule.min;
         const count = info.args === 'TAKE_ARGV' ? argvWords(words).length : words.length;
         if (count < min || (rule.max !== undefined && count > rule.max)) {
           const text = typeof rule.apache === 'string' ? rule.apache : rule.apache[Math.min(words.length, rule.apache.length - 1)];
@@ -123,13 +122,6 @@ function checkProviderAlias(ctx: RuleContext, s: SectionNode): void {
   });
 }
 
-/** Apache's cmd->path: set inside <Directory>, <Location>, <Files>, <If>, <Proxy> and their relatives. */
-function inPerDirectorySection(node: DirectiveNode, ast: ConfigAst): boolean {
-  return innermostFrame(standingOf(node, ast), perDirectory) !== undefined;
-}
-
-/** Made once, not per line. */
-const perDirectory = (p: PlaceName | null) => p !== null && p !== 'virtualhost' && p !== 'server';
 
 /** Exact: Apache never reads the dropped words, so removing them changes nothing it does. */
 function dropWords(text: string, extra: Array<{ end: number }>, after: number): Fix {

@@ -1,11 +1,10 @@
-// Argument values Apache rejects while reading: On/Off for FLAG directives, keyword directives (data/keywords.ts),
-// numbers as each module reads them (data/numbers.ts), lists of known words (data/word-lists.ts),
-// Options, AllowOverride, Header/RequestHeader (with an expr= condition), LogLevel, Require providers and the arguments
-// of all/ip/method, Allow/Deny (from, addresses), the Alias one-argument form outside <Location>, a LoadModule
-// name that is not the module in one of Debian's module files, AllowOverrideList's names and
-// AuthnzFcgiCheckAuthnProvider's options.
-// Each checker follows the module's own parsing and stops where Apache stops; values with unknown ${VAR} are
-// not judged.
+// Argument values Apache rejects while it reads the line, judged the way each module parses them and stopping where
+// Apache stops. Tables: On/Off for FLAG directives and keyword directives (data/keywords.ts), numbers as each module
+// reads them (data/numbers.ts), lists of known words (data/word-lists.ts), the regular expressions Apache compiles
+// (data/patterns.ts, and the Match sections' patterns here). Checkers of their own (arguments/): Options,
+// AllowOverride(List), Header/RequestHeader, LogLevel, Require and its providers' arguments, Allow/Deny, Alias,
+// LoadModule, Listen, Redirect(Match), SSLProtocol, AllowMethods, the expiry codes, RequestReadTimeout, the rewrite
+// flags, AuthnzFcgiCheckAuthnProvider. Values with unknown ${VAR} are not judged.
 import type { Fix, Rule, RuleContext } from './types';
 import { APACHE_DOCS } from './types';
 import { catalogueEntries } from './catalogue-entries';
@@ -48,6 +47,7 @@ const CHECKERS: Readonly<Record<string, ArgChecker>> = {
   allowoverridelist: checkAllowOverrideList,
   authnzfcgicheckauthnprovider: checkAuthnzFcgiProvider,
   sslprotocol: checkSslProtocol,
+  sslproxyprotocol: checkSslProtocol,
   allowmethods: checkAllowMethods,
   listen: checkListen,
   redirect: checkRedirect,
@@ -57,7 +57,6 @@ const CHECKERS: Readonly<Record<string, ArgChecker>> = {
   requestreadtimeout: checkRequestReadTimeout,
   rewriterule: checkRewrite,
   rewritecond: checkRewrite,
-  sslproxyprotocol: checkSslProtocol,
   header: checkHeader,
   requestheader: checkHeader,
   loglevel: checkLogLevel,
@@ -73,7 +72,7 @@ export const invalidArgument: Rule = {
   id: 'invalid-argument',
   defaultSeverity: 'error',
   fixable: true,
-  description: 'An argument Apache refuses: not On/Off, an unknown keyword, a number the module cannot read or out of its range, an unknown word of an option list, SSLProtocol or AllowMethods, a Listen address without a valid port, a Redirect status and target that do not fit, an expiry code or RequestReadTimeout word Apache refuses, a regular expression that does not compile, rewrite flags without brackets, a bad Options/AllowOverride/Header/LogLevel word, a Require provider or its arguments (all, ip, method), Allow/Deny without from or with a bad address, Alias with the wrong form, a LoadModule name its file does not hold, None beside names in AllowOverrideList, an AuthnzFcgiCheckAuthnProvider option.',
+  description: "An argument Apache refuses while reading the line: a keyword, number, list word, address, pattern or form the directive's module does not accept (On/Off, Options, AllowOverride, Header, LogLevel, Require, Allow/Deny, Alias, LoadModule, Listen, Redirect, SSLProtocol, SSLOptions, RewriteRule flags, expiry codes …).",
   docUrl: `${APACHE_DOCS}directive-dict.html#Syntax`,
   perSection: true,
   check(ctx) {

@@ -4,13 +4,10 @@
 // expression instead (the status and target, or the target alone): those are not judged here.
 // https://httpd.apache.org/docs/2.4/mod/mod_alias.html#redirect
 import type { ArgChecker, ArgProblem } from './types';
-import { innermostFrame } from '../../catalog/placement';
-import type { PlaceName } from '../../catalog/types';
+import { inPerDirectorySection } from '../../catalog/placement';
 import { pcreCompileError } from '../../catalog/wsgi-regex';
 
 const STATUS_WORDS: Readonly<Record<string, number>> = { permanent: 301, temp: 302, seeother: 303, gone: 410 };
-
-const perDirectory = (p: PlaceName | null) => p !== null && p !== 'virtualhost' && p !== 'server';
 
 export const checkRedirect: ArgChecker = (input) => {
   const { words, node, standing, info } = input;
@@ -24,7 +21,7 @@ export const checkRedirect: ArgChecker = (input) => {
   const grok = named === undefined && !/^\d/.test(first) ? 0 : isRedirect(status) ? 1 : -1;
   const problem = (at: number, message: string, apache: string): ArgProblem => ({ start: node.args[at].start, end: node.args[at].end, message: `${message} Apache: "${apache}".` });
   if (words.length === 3 && grok === 0) return problem(0, `With three words the first must be a status (permanent, temp, seeother, gone or a number).`, 'Redirect: invalid first argument (of three)');
-  if (input.htaccess || innermostFrame(standing, perDirectory) !== undefined) {
+  if (input.htaccess || inPerDirectorySection(standing)) {
     if ((grok > 0 && words.length === 2) || (grok === 0 && words.length === 1) || (grok < 0 && words.length === 1)) return undefined;
   }
   const target = words.length === 3 ? 2 : grok === 0 && words.length === 2 ? 1 : -1;

@@ -5,7 +5,7 @@ import { PLACE_NAMES } from '../../catalog/types';
 import type { ContextRule } from '../../catalog/data/context-rules';
 import { sectionInfo } from '../../catalog/sections';
 import { walk } from '../../syntax/parser';
-import { inPassThrough, innermostFrame, type Standing } from '../../catalog/placement';
+import { inPassThrough, inPerDirectorySection, type Standing } from '../../catalog/placement';
 
 const SECTION_WORDS: Record<Exclude<PlaceName, 'server'>, string> = {
   virtualhost: '<VirtualHost>',
@@ -39,7 +39,6 @@ export function htaccessProblem(info: DirectiveInfo): string | undefined {
 }
 
 /** Apache's cmd->path: a per-directory section (made once, not per line). */
-const perDirectory = (p: PlaceName | null) => !!p && p !== 'virtualhost' && p !== 'server';
 
 /** Directives that check where they stand themselves, with their own wording. */
 export function ruleProblem(info: DirectiveInfo, rule: ContextRule, standing: Standing): string | undefined {
@@ -47,7 +46,7 @@ export function ruleProblem(info: DirectiveInfo, rule: ContextRule, standing: St
     rule.requires === 'virtualhost'
       ? standing.inner?.place === 'virtualhost'
       : rule.requires === 'per-directory'
-        ? innermostFrame(standing, perDirectory) !== undefined
+        ? inPerDirectorySection(standing)
         : inPassThrough(standing);
   if (ok) return undefined;
   const need = { virtualhost: 'directly inside a <VirtualHost>', 'per-directory': 'inside <Directory>, <Location>, <Files>, <If> or .htaccess', mdomainset: 'inside <MDomainSet> (or <MDomain>)' }[rule.requires];
