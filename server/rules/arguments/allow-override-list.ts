@@ -22,8 +22,9 @@ export const checkAllowOverrideList: ArgChecker = (input) => {
       fixes,
     };
   }
+  // None alone: nothing else to read.
+  if (nones.length) return undefined;
   for (let i = 0; i < words.length; i++) {
-    if (nones.length) break;
     const name = words[i];
     // Apache looks the name up among the loaded modules' commands, ignoring case; sections (`<Files`) are not among them.
     const info = directiveInfo(name.toLowerCase(), false);
