@@ -46,7 +46,7 @@ ruleTable('invalid-argument', {
     // patterns PCRE compiles (non-capturing and inline-flag groups included); RewriteCond tests and comparisons are
     // no patterns
     // RewriteRule's flags in brackets (a quoted "[L, R]" is one word; a fourth word is ignored)
-    'RewriteEngine On\nRewriteRule ^(.*)$ /x "[L, R]"\nRewriteRule ^(.*)$ /y [L,QSA] ignored\n',
+    'RewriteEngine On\nRewriteRule ^(.*)$ /x "[L, R]"\nRewriteRule ^(.*)$ /y [L,QSA] ignored\nRewriteCond %{HTTP_HOST} ^a "[ nocase , OR ]"\nRewriteCond %{HTTP_HOST} ^b [NV]\n',
     '<FilesMatch "\\.(?i:py|pyc)$">\n</FilesMatch>\n<Directory ~ "^/srv/(a|b)/">\n</Directory>\nAliasMatch ^/static/(.*)$ /srv/static/$1\nRedirectMatch permanent ^/old/(.*) https://a.example/$1\nRewriteEngine On\nRewriteCond %{REQUEST_FILENAME} !-f\nRewriteCond %{HTTP_HOST} =(a\nRewriteRule !^/(api|static)/ /index.php [L]\n',
   ],
   invalid: [
@@ -254,5 +254,7 @@ ruleTable('invalid-argument', {
       message: ['[R=301,L]', 'RewriteRule: bad flag delimiters'],
     },
     { code: 'RewriteEngine On\nRewriteCond %{HTTP_HOST} ^a «[NC»\nRewriteRule ^ /b\n', message: ['RewriteCond: bad flag delimiters'] },
+    // RewriteCond has three flags (L belongs to RewriteRule)
+    { code: 'RewriteEngine On\nRewriteCond %{HTTP_HOST} ^www\\. «[NC,L]»\nRewriteRule ^ /b\n', message: ["RewriteCond: unknown flag 'L'"] },
   ],
 });
