@@ -4,7 +4,7 @@
 // (data/patterns.ts, and the Match sections' patterns here). Checkers of their own (arguments/): Options,
 // AllowOverride(List), Header/RequestHeader, LogLevel, Require and its providers' arguments, Allow/Deny, Alias,
 // LoadModule, Listen, Redirect(Match), SSLProtocol, AllowMethods, the expiry codes, RequestReadTimeout, the rewrite
-// flags, AuthnzFcgiCheckAuthnProvider. Values with unknown ${VAR} are not judged.
+// flags, AuthnzFcgiCheckAuthnProvider; and the <IfVersion> tag. Values with unknown ${VAR} are not judged.
 import type { Fix, Rule, RuleContext } from './types';
 import { APACHE_DOCS } from './types';
 import { catalogueEntries } from './catalogue-entries';
@@ -40,6 +40,7 @@ import { checkPattern } from './arguments/patterns';
 import { checkRewrite } from './arguments/rewrite';
 import { patternRules, sectionPatterns } from '../catalog/data/patterns';
 import { pcreCompileError } from '../catalog/wsgi-regex';
+import { ifVersionProblem } from './arguments/if-version';
 
 const CHECKERS: Readonly<Record<string, ArgChecker>> = {
   options: checkOptions,
@@ -100,16 +101,27 @@ export const invalidArgument: Rule = {
   },
 };
 
-/** The pattern of a Match section (or of `<Directory ~ …>` and the like): Apache compiles it as it reads the tag. */
+/**
+ * The pattern of a Match section (or of `<Directory ~ …>` and the like), which Apache compiles as it reads the tag,
+ * and the operator and version of an <IfVersion> tag.
+ */
 function checkSectionPatterns(ctx: RuleContext): void {
   const sections = ctx.model.sections;
   for (let i = 0; i < sections.length; i++) {
     const section = sections[i];
     const kind = sectionPatterns[section.nameLower];
-    if (!kind) continue;
+    if (!kind && section.nameLower !== 'ifversion') continue;
     const standing = standingOf(section, ctx.ast);
     if (standing.reach === 'skipped') continue;
     const words = effectiveWords(section, ctx.ast);
+    if (!kind) {
+      const problem = words && ifVersionProblem(words);
+      if (problem) {
+        const w = section.args[problem.at];
+        ctx.report({ start: w.start, end: w.end, message: `${problem.ours} Apache: "${problem.apache}".`, severity: standing.reach === 'maybe' ? 'warning' : undefined });
+      }
+      continue;
+    }
     const at = kind === 'match' ? 0 : words?.[0] === '~' ? 1 : -1;
     if (!words || at < 0 || at >= words.length || words[at] === '') continue;
     const why = pcreCompileError(words[at]);

@@ -48,6 +48,8 @@ ruleTable('invalid-argument', {
     // RewriteRule's flags in brackets (a quoted "[L, R]" is one word; a fourth word is ignored)
     'RewriteEngine On\nRewriteRule ^(.*)$ /x "[L, R]"\nRewriteRule ^(.*)$ /y [L,QSA] ignored\nRewriteCond %{HTTP_HOST} ^a "[ nocase , OR ]"\nRewriteCond %{HTTP_HOST} ^b [NV]\n',
     '<FilesMatch "\\.(?i:py|pyc)$">\n</FilesMatch>\n<Directory ~ "^/srv/(a|b)/">\n</Directory>\nAliasMatch ^/static/(.*)$ /srv/static/$1\nRedirectMatch permanent ^/old/(.*) https://a.example/$1\nRewriteEngine On\nRewriteCond %{REQUEST_FILENAME} !-f\nRewriteCond %{HTTP_HOST} =(a\nRewriteRule !^/(api|static)/ /index.php [L]\n',
+    // <IfVersion>: operators with an optional !, versions of up to three parts (a dot may end one), patterns
+    '<IfVersion >= 2.4>\n</IfVersion>\n<IfVersion !< 2.4.>\n</IfVersion>\n<IfVersion 2>\n</IfVersion>\n<IfVersion ~ ^2\\.4>\n</IfVersion>\n<IfVersion != /^3/>\n</IfVersion>\n',
   ],
   invalid: [
     {
@@ -256,5 +258,8 @@ ruleTable('invalid-argument', {
     { code: 'RewriteEngine On\nRewriteCond %{HTTP_HOST} ^a «[NC»\nRewriteRule ^ /b\n', message: ['RewriteCond: bad flag delimiters'] },
     // RewriteCond has three flags (L belongs to RewriteRule)
     { code: 'RewriteEngine On\nRewriteCond %{HTTP_HOST} ^www\\. «[NC,L]»\nRewriteRule ^ /b\n', message: ["RewriteCond: unknown flag 'L'"] },
+    { code: '<IfVersion «>=2.4»>\n</IfVersion>\n', message: ["'>=2.4' is not a version", 'Version appears to be invalid'] },
+    { code: '<IfVersion «=>» 2.4>\n</IfVersion>\n', message: ["unrecognized operator '=>'"] },
+    { code: '<IfVersion = «/^2\\.4»>\n</IfVersion>\n', message: ['Missing delimiting / of regular expression.'] },
   ],
 });
