@@ -3,8 +3,6 @@
 import type { ArgChecker } from './types';
 import { numberRules, type NumberRule } from '../../catalog/data/numbers';
 
-/** C's isspace: the blanks strtol and atoi skip before the number. */
-const LEADING = /^[ \t\n\v\f\r]*/;
 const MAX_DIGITS = 9;
 
 export const checkNumber: ArgChecker = (input) => {
@@ -27,18 +25,25 @@ export const checkNumber: ArgChecker = (input) => {
 
 /** The number Apache reads, 'bad' when it refuses the word's form, 'unknown' when the reading depends on overflow. */
 function readNumber(rule: NumberRule, word: string): number | 'bad' | 'unknown' {
-  const rest = word.slice(LEADING.exec(word)![0].length);
-  const m = /^([+-]?)(\d*)/.exec(rest)!;
-  const digits = m[2].replace(/^0+(?=\d)/, '');
-  if (digits.length > MAX_DIGITS) return 'unknown';
-  const n = digits === '' ? 0 : (m[1] === '-' ? -1 : 1) * Number(digits);
-  const after = rest.slice(m[0].length);
-  if (rule.read === 'atoi') return n;
-  if (m[2] === '') return 'bad';
-  if (rule.read === 'integer') return after === '' ? n : 'bad';
+  const { value, digits, rest } = strtol(word);
+  if (value === undefined) return 'unknown';
+  if (rule.read === 'atoi') return value;
+  if (!digits) return 'bad';
+  if (rule.read === 'integer') return rest === '' ? value : 'bad';
   // timeout: no unit (seconds), or s, h, ms, mi… with anything after it; never negative.
-  if (n < 0 || !(after === '' || /^(?:[sh]|m[si])/.test(after))) return 'bad';
-  return n;
+  if (value < 0 || !(rest === '' || /^(?:[sh]|m[si])/.test(rest))) return 'bad';
+  return value;
+}
+
+/**
+ * C's strtol in base 10, as atoi and the modules' integer readers use it: blanks, a sign, digits. `value` is 0 when
+ * there are no digits, undefined past nine significant ones (where overflow rules decide); `rest` follows the digits.
+ */
+export function strtol(word: string): { value: number | undefined; digits: boolean; rest: string } {
+  const m = /^[ \t\n\v\f\r]*([+-]?)(\d*)/.exec(word)!;
+  const significant = m[2].replace(/^0+(?=\d)/, '');
+  const value = significant.length > MAX_DIGITS ? undefined : significant === '' ? 0 : (m[1] === '-' ? -1 : 1) * Number(significant);
+  return { value, digits: m[2] !== '', rest: word.slice(m[0].length) };
 }
 
 function inRange(rule: NumberRule, n: number): boolean {

@@ -2,6 +2,7 @@
 // seconds, or a range 20-40 that needs ,MinRate=bytes-per-second; each number a whole non-negative one (strtol
 // with nothing after it). The first bad word stops Apache. https://httpd.apache.org/docs/2.4/mod/mod_reqtimeout.html
 import type { ArgChecker } from './types';
+import { strtol } from './numbers';
 
 const FORM = 'handshake=, header= or body=, each seconds (20), or a range with a minimum rate (20-40,MinRate=500)';
 
@@ -51,13 +52,11 @@ function paramError(key: string, value: string): string | undefined | null {
   return undefined;
 }
 
-/** strtol as parse_int uses it: the number, or its refusal; null past nine digits (overflow rules). */
+/** parse_int: strtol with nothing after the number, never negative; null past nine digits (overflow rules). */
 function readInt(s: string): number | string | null {
-  const m = /^([ \t\n\v\f\r]*)([+-]?)(\d*)/.exec(s)!;
-  if (m[3] === '') return `Value '${s}' not numerical`;
-  if (m[3].replace(/^0+(?=\d)/, '').length > 9) return null;
-  const rest = s.slice(m[0].length);
+  const { value, digits, rest } = strtol(s);
+  if (!digits) return `Value '${s}' not numerical`;
+  if (value === undefined) return null;
   if (rest !== '') return `Cannot parse '${rest}'`;
-  const n = Number(m[3]) * (m[2] === '-' ? -1 : 1);
-  return n < 0 ? 'Value must be non-negative' : n;
+  return value < 0 ? 'Value must be non-negative' : value;
 }
