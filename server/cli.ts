@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildTree } from './workspace/tree';
 import { analyzeTree, type FileFindings, type TreeAnalysis } from './workspace/analyzeTree';
-import { DiskFiles, PreloadedFiles, readableStat, type FileSource } from './workspace/files';
+import { DiskFiles, KnownMissingDirs, PreloadedFiles, readableStat, type FileSource } from './workspace/files';
 import { parseArgs, UsageError, USAGE, type CliOptions } from './cli/args';
 import { jsonPieces, textPieces, toJsonFinding, type JsonFinding } from './cli/format';
 import { settingsFor, type SettingsLookup } from './cli/settings';
@@ -67,8 +67,9 @@ function displayPath(given: string, root: string, file: string): string {
 
 async function run(options: CliOptions): Promise<number> {
   const lookup: SettingsLookup = { options, cache: new Map(), noted: new Set(), note: (m) => process.stderr.write(`apache-wsgi-lint: ${m}\n`) };
-  // WSGI scripts: at their absolute path, else by trailing path segments under the working directory.
-  const scripts = new ScriptIndex(new DiskFiles(), { folders: [process.cwd()], readOutside: true });
+  // WSGI scripts: at their absolute path, else by trailing path segments under the working directory. A config
+  // linted away from its server names its scripts under directories this machine lacks: each is stat-ed once.
+  const scripts = new ScriptIndex(new KnownMissingDirs(new DiskFiles()), { folders: [process.cwd()], readOutside: true });
   const inputs = options.paths.map((given) => ({ given, ...readConfig(given), root: path.resolve(given) }));
   // The trees' syntax and model are kept for the Python files given too (which configs serve them), only then.
   const pythonGiven = inputs.some(({ root }) => isPythonDocument(root));

@@ -68,3 +68,17 @@ test('a script linted alone is judged by the config files under the working dire
   assert.deepEqual(summary(out), ['srv/catalog/catalog/wsgi.py:7 warning django-settings-setdefault']);
   assert.match(out.find((f) => f.code === 'django-settings-setdefault')!.message, /'\/catalog' of the main server \(outside any <VirtualHost>\), in .*deploy\/apache\.conf, shares Apache's own processes \(embedded mode\) with '\/journal'/);
 });
+
+test('scripts at absolute paths: found where they are, missing under a missing directory or under a file', () => {
+  const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'awl-abs-'));
+  fs.mkdirSync(path.join(ws, 'srv/shop'), { recursive: true });
+  fs.writeFileSync(path.join(ws, 'srv/shop/wsgi.py'), 'def application(environ, start_response):\n    return []\n');
+  fs.writeFileSync(path.join(ws, 'srv/plain'), 'x');
+  const conf = path.join(ws, 'site.conf');
+  const aliases = ['/shop srv/shop/wsgi.py', '/blog srv/blog/blog.wsgi', '/wiki srv/gone/deeper/wiki.wsgi', '/plain srv/plain/plain.wsgi', '/again srv/blog/other.wsgi'];
+  fs.writeFileSync(conf, aliases.map((a) => { const [url, file] = a.split(' '); return `WSGIScriptAlias ${url} ${path.join(ws, file)}\n`; }).join(''));
+  // Run from the project's folder: a script it does not hold is reported missing (the folder is on its path).
+  const r = lint(ws, '--format', 'json', conf);
+  const missing = (JSON.parse(r.stdout) as Finding[]).filter((f) => f.code === 'wsgi-script-missing').map((f) => f.line);
+  assert.deepEqual(missing, [2, 3, 4, 5]);
+});
