@@ -4,7 +4,8 @@
 // (data/patterns.ts, and the Match sections' patterns here). Checkers of their own (arguments/): Options,
 // AllowOverride(List), Header/RequestHeader, LogLevel, Require and its providers' arguments, Allow/Deny, Alias,
 // LoadModule, Listen, Redirect(Match), SSLProtocol, AllowMethods, the expiry codes, RequestReadTimeout, the rewrite
-// flags, AuthnzFcgiCheckAuthnProvider; and the <IfVersion> tag. Values with unknown ${VAR} are not judged.
+// flags (data/rewrite-flags.ts), AuthnzFcgiCheckAuthnProvider; and the <IfVersion> tag. Values with unknown ${VAR}
+// are not judged.
 import type { Fix, Rule, RuleContext } from './types';
 import { APACHE_DOCS } from './types';
 import { catalogueEntries } from './catalogue-entries';

@@ -47,6 +47,13 @@ ruleTable('invalid-argument', {
     // no patterns
     // RewriteRule's flags in brackets (a quoted "[L, R]" is one word; a fourth word is ignored)
     'RewriteEngine On\nRewriteRule ^(.*)$ /x "[L, R]"\nRewriteRule ^(.*)$ /y [L,QSA] ignored\nRewriteCond %{HTTP_HOST} ^a "[ nocase , OR ]"\nRewriteCond %{HTTP_HOST} ^b [NV]\n',
+    // RewriteRule's flag names as mod_rewrite reads them (apache2 -t): short and long, any letter case, blanks
+    // around an item, a value after '=' on any flag; every name starting with D is DPI (mod_rewrite never refuses
+    // one); R's words and numbers it knows (atoi: '0301' and '301abc' are 301; a value not starting with a digit is
+    // not checked); BNE with a value; the other values are read only when a request runs
+    'RewriteEngine On\nRewriteRule ^ /a [qsa,l,r=301,NE,END,PT,B,BNE=/,BCTLS,BNP,backrefernoplus,C,CO=a:b,DPI,E=a:b,F,G,H=x,N=5,NS,P,QSD,QSL,S=1,T=x,UNC,UnsafeAllow3F,UnsafePrefixStat]\nRewriteRule ^ /b "[ Last , noescape ,Redirect=Permanent ]"\nRewriteRule ^ /c [R=0301,R=301abc,R=temp,R=Moved,R=-999,R=,L=x]\nRewriteRule ^ /d [discardpath,Dance,d]\n',
+    // a line mod_rewrite splits otherwise (a backslash before a blank joins words) is not judged
+    'RewriteEngine On\nRewriteRule ^a\\ b /x [L]\nRewriteRule ^ /x [E="a"]\nRewriteRule ^ /x [R=4294967597]\n',
     '<FilesMatch "\\.(?i:py|pyc)$">\n</FilesMatch>\n<Directory ~ "^/srv/(a|b)/">\n</Directory>\nAliasMatch ^/static/(.*)$ /srv/static/$1\nRedirectMatch permanent ^/old/(.*) https://a.example/$1\nRewriteEngine On\nRewriteCond %{REQUEST_FILENAME} !-f\nRewriteCond %{HTTP_HOST} =(a\nRewriteRule !^/(api|static)/ /index.php [L]\n',
     // <IfVersion>: operators with an optional !, versions of up to three parts (a dot may end one), patterns
     '<IfVersion >= 2.4>\n</IfVersion>\n<IfVersion !< 2.4.>\n</IfVersion>\n<IfVersion 2>\n</IfVersion>\n<IfVersion ~ ^2\\.4>\n</IfVersion>\n<IfVersion != /^3/>\n</IfVersion>\n',
@@ -258,6 +265,26 @@ ruleTable('invalid-argument', {
     { code: 'RewriteEngine On\nRewriteCond %{HTTP_HOST} ^a «[NC»\nRewriteRule ^ /b\n', message: ['RewriteCond: bad flag delimiters'] },
     // RewriteCond has three flags (L belongs to RewriteRule)
     { code: 'RewriteEngine On\nRewriteCond %{HTTP_HOST} ^www\\. «[NC,L]»\nRewriteRule ^ /b\n', message: ["RewriteCond: unknown flag 'L'"] },
+    // RewriteRule's flags: an unknown name (the first one stops Apache), a RewriteCond flag, the manual's
+    // 'backrefnoplus', a blank before '=', an empty item, R= with a number httpd does not know, BNE without a value
+    { code: 'RewriteEngine On\nRewriteRule ^/old /new «[L,Lats,R]»\n', message: ["'Lats' is not a RewriteRule flag (did you mean last?)", "RewriteRule: unknown flag 'Lats'"] },
+    { code: 'RewriteEngine On\nRewriteRule ^ /x «[A]»\n', message: ['its flags are B, BNE', "RewriteRule: unknown flag 'A'"] },
+    { code: 'RewriteEngine On\nRewriteRule ^ /x «[QSA,OR]»\n', message: ['a RewriteCond flag', "RewriteRule: unknown flag 'OR'"] },
+    { code: 'RewriteEngine On\nRewriteRule ^ /x «[B,backrefnoplus]»\n', message: ['write BNP', "RewriteRule: unknown flag 'backrefnoplus'"] },
+    { code: 'RewriteEngine On\nRewriteRule ^ /x «"[R = 301]"»\n', message: ["RewriteRule: unknown flag 'R '"] },
+    { code: 'RewriteEngine On\nRewriteRule ^ /x «[L,]»\n', message: ["RewriteRule: unknown flag ''"] },
+    { code: 'RewriteEngine On\nRewriteRule ^ /x «"[L, ,R]"»\n', message: ["RewriteRule: unknown flag ',R,'"] },
+    { code: 'RewriteEngine On\nRewriteRule ^ /x «[=L]»\n', message: ["RewriteRule: unknown flag ''"] },
+    { code: 'RewriteEngine On\nRewriteRule ^ /x «[L]]»\n', message: ["RewriteRule: unknown flag 'L]'"] },
+    { code: 'RewriteEngine On\nRewriteRule ^ /x «[R=299]»\n', message: ["RewriteRule: invalid HTTP response code '299' for flag 'R'"] },
+    { code: 'RewriteEngine On\nRewriteRule ^ /x «[redirect=3xx,L]»\n', message: ['read as 3', "RewriteRule: invalid HTTP response code '3xx' for flag 'R'"] },
+    { code: 'RewriteEngine On\nRewriteRule ^ /x «[R=1000]»\n', message: ["invalid HTTP response code '1000'"] },
+    { code: 'RewriteEngine On\nRewriteRule ^ /x «[B,bne]»\n', message: ["RewriteRule: flag 'BNE' wants a list of characters (i.e. [BNE=...])"] },
+    { code: 'RewriteEngine On\nRewriteRule ^ /x «"[BNE= ]"»\n', message: ["flag 'BNE' wants a list of characters"] },
+    // mod_rewrite reads the flags before it compiles the pattern
+    { code: 'RewriteEngine On\nRewriteRule ^(a /x «[Bogus]»\n', message: ["RewriteRule: unknown flag 'Bogus'"] },
+    { code: 'RewriteEngine On\nRewriteCond %{HTTP_HOST} ^a «"[NC, ,OR]"»\nRewriteRule ^ /b\n', message: ["RewriteCond: unknown flag ',OR,'"] },
+    { code: 'RewriteEngine On\nRewriteCond %{HTTP_HOST} ^(a «[D]»\nRewriteRule ^ /b\n', message: ["RewriteCond: unknown flag 'D'"] },
     { code: '<IfVersion «>=2.4»>\n</IfVersion>\n', message: ["'>=2.4' is not a version", 'Version appears to be invalid'] },
     { code: '<IfVersion «=>» 2.4>\n</IfVersion>\n', message: ["unrecognized operator '=>'"] },
     { code: '<IfVersion = «/^2\\.4»>\n</IfVersion>\n', message: ['Missing delimiting / of regular expression.'] },
