@@ -1,10 +1,12 @@
 // Apache 2.2's Order/Allow/Deny/Satisfy in a 2.4 config: they work only while mod_access_compat is loaded, and
-// mixed with 2.4's Require (in this section or an enclosing one) they combine in surprising ways.
+// mixed with 2.4's Require (in this section or an enclosing one) they combine in surprising ways. A block Apache 2.4
+// skips (`<IfModule !mod_authz_core.c>`, `<IfVersion < 2.4>`: a config's 2.2 fallback) is left alone.
 import type { Rule } from './types';
 import { APACHE_DOCS } from './types';
 import { legacyBlocks, requireEquivalent } from '../model/legacy-access';
 import { deleteLines } from '../model/edits';
 import { eolOf, lineIndentation } from '../syntax/text-edits';
+import { standingOf } from '../catalog/placement';
 
 export const deprecatedAccessControl: Rule = {
   id: 'deprecated-access-control',
@@ -16,6 +18,8 @@ export const deprecatedAccessControl: Rule = {
     if (ctx.apacheVersion === '2.2') return;
     for (const block of legacyBlocks(ctx.model)) {
       const [first, ...rest] = block.directives;
+      // A block shares one section: the 2.2 branch of a config written for both versions is never read by 2.4.
+      if (standingOf(first, ctx.ast).reach === 'skipped') continue;
       const last = block.directives[block.directives.length - 1];
       const names = [...new Set(block.directives.map((d) => d.name))].join('/');
       const lines = requireEquivalent(block);

@@ -1,7 +1,9 @@
 // Alias order under one host: mod_alias and mod_wsgi each try their aliases in configuration order and the
 // first whose URL is a path-segment prefix of the request wins, so `/` listed before `/api` takes /api's
 // requests. mod_alias runs before mod_wsgi, so an Alias/ScriptAlias prefix swallows a WSGIScriptAlias whatever
-// the order. https://httpd.apache.org/docs/2.4/mod/mod_alias.html#order
+// the order. Aliases Apache may not read (inside <IfModule>, <IfDefine> … that may be skipped) are compared only
+// with aliases of the same section: a config's fallback for a missing module is not an alias listed too late.
+// https://httpd.apache.org/docs/2.4/mod/mod_alias.html#order
 import type { DirectiveNode, SectionNode } from '../syntax/ast';
 import type { Fix, Rule } from './types';
 import { WSGI_DOCS } from './types';
@@ -9,6 +11,7 @@ import { enclosingVirtualHost, contextSection } from '../model/model';
 import { isDynamic, urlPrefixMatches } from '../model/paths';
 import { namedDirectivesAmong } from '../model/host-index';
 import { deleteLines, insertAbove } from '../model/edits';
+import { standingOf } from '../catalog/placement';
 
 const ALIASES = ['alias', 'scriptalias', 'wsgiscriptalias'];
 
@@ -22,6 +25,8 @@ export const wsgiScriptAliasOrder: Rule = {
   check(ctx) {
     // The aliases of each host (their directives: the URL is args[0]), in configuration order.
     const byHost = new Map<SectionNode | null, DirectiveNode[]>();
+    // The aliases Apache may not read (a condition around them that may be skipped); those it surely skips are left out.
+    const unsure = new Set<DirectiveNode>();
     // The aliases in document order, without a scan of every directive. Indexed: the allocation profile showed an
     // iterator result per directive here.
     const directives = namedDirectivesAmong(ctx.model, ALIASES);
@@ -32,6 +37,9 @@ export const wsgiScriptAliasOrder: Rule = {
       if (!url || d.args.length < 2 || isDynamic(url.value)) continue;
       const scope = contextSection(d);
       if (scope && scope.nameLower !== 'virtualhost') continue;
+      const reach = standingOf(d, ctx.ast).reach;
+      if (reach === 'skipped') continue;
+      if (reach === 'maybe') unsure.add(d);
       const host = enclosingVirtualHost(d);
       const list = byHost.get(host);
       if (list) list.push(d);
@@ -40,7 +48,7 @@ export const wsgiScriptAliasOrder: Rule = {
     for (const entries of byHost.values()) {
       for (let j = 0; j < entries.length; j++) {
         const later = entries[j];
-        const swallower = swallowerOf(entries, j);
+        const swallower = swallowerOf(entries, j, unsure);
         if (!swallower) continue;
         const laterUrl = later.args[0].value;
         const swallowerUrl = swallower.args[0].value;
@@ -69,13 +77,17 @@ const isWsgi = (d: DirectiveNode) => d.nameLower === 'wsgiscriptalias';
 
 /**
  * The alias that takes the requests of `entries[j]`: the first whose URL is a prefix of its own, among the aliases
- * listed before it by the same module, or any mod_alias one when it is a WSGIScriptAlias.
+ * listed before it by the same module, or any mod_alias one when it is a WSGIScriptAlias; an alias Apache may not
+ * read is compared only with the aliases of its own section.
  */
-function swallowerOf(entries: readonly DirectiveNode[], j: number): DirectiveNode | undefined {
+function swallowerOf(entries: readonly DirectiveNode[], j: number, unsure: ReadonlySet<DirectiveNode>): DirectiveNode | undefined {
   const later = entries[j];
   const url = later.args[0].value;
+  const laterUnsure = unsure.has(later);
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
+    // Both are read, or neither is (one section): only then does one surely take the other's requests.
+    if ((laterUnsure || unsure.has(e)) && e.parent !== later.parent) continue;
     if (e !== later && urlPrefixMatches(e.args[0].value, url) && (isWsgi(e) === isWsgi(later) ? i < j : !isWsgi(e))) return e;
   }
   return undefined;

@@ -6,7 +6,13 @@ import { analyzeText } from '../../../server/service';
 const dir = (body: string) => `<Directory /srv/app>\n    ${body.replace(/\n/g, '\n    ')}\n</Directory>\n`;
 
 ruleTable('deprecated-access-control', {
-  valid: [dir('Require all granted'), '<Location /admin>\n  Require ip 10.0.0.0/8\n</Location>\n'],
+  valid: [
+    dir('Require all granted'),
+    '<Location /admin>\n  Require ip 10.0.0.0/8\n</Location>\n',
+    // A config written for 2.2 and 2.4 alike: Apache 2.4 never reads the 2.2 branch (Debian packages ship dozens).
+    dir('<IfModule mod_authz_core.c>\n    Require all granted\n</IfModule>\n<IfModule !mod_authz_core.c>\n    Order allow,deny\n    Allow from all\n</IfModule>'),
+    dir('<IfVersion >= 2.4>\n    Require all denied\n</IfVersion>\n<IfVersion < 2.4>\n    Order deny,allow\n    Deny from all\n</IfVersion>'),
+  ],
   invalid: [
     {
       code: dir('«Order allow,deny\nAllow from all»'),
@@ -21,6 +27,11 @@ ruleTable('deprecated-access-control', {
     {
       code: dir('«Order Deny,Allow\nDeny from all\nAllow from 127.0.0.1 ::1 10.0.0.0/255.0.0.0 .example.com»\nOptions None'),
       fixed: dir('Require ip 127.0.0.1 ::1 10.0.0.0/255.0.0.0\nRequire host .example.com\nOptions None'),
+    },
+    {
+      // The 2.4 branch of such a config is read: a legacy block there is still reported.
+      code: dir('<IfModule mod_authz_core.c>\n    «Order allow,deny\n    Allow from all»\n</IfModule>'),
+      fixed: dir('<IfModule mod_authz_core.c>\n    Require all granted\n</IfModule>'),
     },
     {
       // the classic .ht* guard: Satisfy All is the default and changes nothing
