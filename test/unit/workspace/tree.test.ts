@@ -85,6 +85,37 @@ test('missing Include is an error in the including file; IncludeOptional is sile
   assert.match(b.reports[0].message, /Include cycle: a\.conf → b\.conf → a\.conf/);
 });
 
+test('a missing Include inside a section Apache skips is no error; inside one it may skip, a warning', () => {
+  const files = new MemoryFiles({
+    '/srv/conf/httpd.conf': [
+      'ServerRoot /srv',
+      'LoadModule dav_module /usr/lib/apache2/modules/mod_dav.so',
+      // Debian's dav_svn.load: the Include is read only where mod_dav is not loaded yet (here it is).
+      '<IfModule !mod_dav.c>',
+      '  Include conf/dav.load',
+      '</IfModule>',
+      '<IfFile /srv/conf/extra.conf>',
+      '  Include conf/extra.conf',
+      '</IfFile>',
+      '<IfDefine HAVE_EXTRA>',
+      '  <IfModule mod_dav.c>',
+      '    Include conf/extra.conf',
+      '  </IfModule>',
+      '</IfDefine>',
+      'Include conf/missing.conf',
+      '',
+    ].join('\n'),
+  });
+  const root = analyzeTree(buildTree(files, '/srv/conf/httpd.conf')).files.get('/srv/conf/httpd.conf')!;
+  const found = root.reports.filter((r) => r.rule === 'include-not-found');
+  assert.deepEqual(
+    found.map((r) => [root.text.slice(r.start, r.end), r.severity]),
+    [['conf/extra.conf', 'warning'], ['conf/extra.conf', 'warning'], ['conf/missing.conf', 'error']],
+  );
+  assert.match(found[0].message, /Apache refuses to start if it reads the <IfFile \/srv\/conf\/extra\.conf> section around it\.$/);
+  assert.match(found[1].message, /<IfDefine HAVE_EXTRA>/);
+});
+
 test('a file included twice has each finding once; different findings at one start are all kept', () => {
   const a = 'Bogus one\nOrder allow,deny\nWSGIDaemonProcess d processes=x\n<VirtualHost *:80>\n  ServerName a.example\n</VirtualHost>\n';
   const result = analyzeTree(buildTree(new MemoryFiles({ '/r/h.conf': 'Include /r/a.conf\nInclude /r/a.conf\n', '/r/a.conf': a }), '/r/h.conf'));
