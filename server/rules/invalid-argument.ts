@@ -4,8 +4,8 @@
 // (data/patterns.ts, and the Match sections' patterns here). Checkers of their own (arguments/): Options,
 // AllowOverride(List), Header/RequestHeader, LogLevel, Require and its providers' arguments, Allow/Deny, Alias,
 // LoadModule, Listen, Redirect(Match), SSLProtocol, AllowMethods, the expiry codes, RequestReadTimeout, the rewrite
-// flags (data/rewrite-flags.ts), AuthnzFcgiCheckAuthnProvider; and the <IfVersion> tag. Values with unknown ${VAR}
-// are not judged.
+// flags (data/rewrite-flags.ts), AuthnzFcgiCheckAuthnProvider, IndexOptions, ProxyPass(Match); and the <IfVersion>
+// tag. Values with unknown ${VAR} are not judged.
 import type { Fix, Rule, RuleContext } from './types';
 import { APACHE_DOCS } from './types';
 import { catalogueEntries } from './catalogue-entries';
@@ -37,7 +37,9 @@ import { checkListen } from './arguments/listen';
 import { checkRedirect } from './arguments/redirect';
 import { checkExpires } from './arguments/expires';
 import { checkRequestReadTimeout } from './arguments/request-read-timeout';
-import { checkPattern } from './arguments/patterns';
+import { checkPattern, confWord } from './arguments/patterns';
+import { checkIndexOptions } from './arguments/index-options';
+import { checkProxyPass } from './arguments/proxy-pass';
 import { checkRewrite } from './arguments/rewrite';
 import { patternRules, sectionPatterns } from '../catalog/data/patterns';
 import { pcreCompileError } from '../catalog/wsgi-regex';
@@ -59,6 +61,9 @@ const CHECKERS: Readonly<Record<string, ArgChecker>> = {
   requestreadtimeout: checkRequestReadTimeout,
   rewriterule: checkRewrite,
   rewritecond: checkRewrite,
+  indexoptions: checkIndexOptions,
+  proxypass: checkProxyPass,
+  proxypassmatch: checkProxyPass,
   header: checkHeader,
   requestheader: checkHeader,
   loglevel: checkLogLevel,
@@ -74,7 +79,7 @@ export const invalidArgument: Rule = {
   id: 'invalid-argument',
   defaultSeverity: 'error',
   fixable: true,
-  description: "An argument Apache refuses while reading the line: a keyword, number, list word, address, pattern or form the directive's module does not accept (On/Off, Options, AllowOverride, Header, LogLevel, Require, Allow/Deny, Alias, LoadModule, Listen, Redirect, SSLProtocol, SSLOptions, RewriteRule flags, expiry codes …).",
+  description: "An argument Apache refuses while reading the line: a keyword, number, list word, address, pattern or form the directive's module does not accept (On/Off, Options, IndexOptions, AllowOverride, Header, LogLevel, Require, Allow/Deny, Alias, LoadModule, Listen, Redirect, SSLProtocol, SSLOptions, RewriteRule flags, expiry codes …).",
   docUrl: `${APACHE_DOCS}directive-dict.html#Syntax`,
   perSection: true,
   check(ctx) {
@@ -125,7 +130,7 @@ function checkSectionPatterns(ctx: RuleContext): void {
     }
     const at = kind === 'match' ? 0 : words?.[0] === '~' ? 1 : -1;
     if (!words || at < 0 || at >= words.length || words[at] === '') continue;
-    const why = pcreCompileError(words[at]);
+    const why = pcreCompileError(confWord(words[at]));
     if (!why) continue;
     const w = section.args[at];
     ctx.report({

@@ -3,6 +3,7 @@
 // expression: after ~, or between slashes after = and ==. A tag Apache refuses stops configtest on its line.
 // https://httpd.apache.org/docs/2.4/mod/mod_version.html
 import { pcreCompileError } from '../../catalog/wsgi-regex';
+import { confWord } from './patterns';
 
 const VERSION_FORM = 'Version appears to be invalid. It must have the format major[.minor[.patch]] where major, minor and patch are numbers.';
 
@@ -23,7 +24,7 @@ export function ifVersionProblem(words: readonly string[]): { ours: string; apac
       if (version.length < 2 || !version.endsWith('/')) return { at, ours: `A regular expression after ${op} goes between slashes (/^2\\.4/).`, apache: 'Missing delimiting / of regular expression.' };
       pattern = version.slice(1, -1);
     }
-    const why = pcreCompileError(pattern);
+    const why = pcreCompileError(confWord(pattern));
     return why ? { at, ours: `The pattern '${pattern}' does not compile (${why}).`, apache: 'Unable to compile regular expression' } : undefined;
   }
   return validVersion(version) ? undefined : { at, ours: `'${version}' is not a version: write major[.minor[.patch]] in digits (2.4, 2.4.58).`, apache: VERSION_FORM };

@@ -17,8 +17,16 @@ export const checkPattern: ArgChecker = (input) => {
   const written = words[rule.at];
   const pattern = rule.negatable && written.startsWith('!') ? written.slice(1) : written;
   if (pattern === '' || (lower === 'rewritecond' && CONDITION_TEST.test(pattern))) return undefined;
-  const why = pcreCompileError(pattern);
+  const why = pcreCompileError(rule.rawBackslashes ? pattern : confWord(pattern));
   if (!why) return undefined;
   const w = node.args[rule.at];
   return { start: w.start, end: w.end, message: `The pattern '${pattern}' does not compile (${why}). Apache: "${rule.apache.replace('{value}', pattern)}".` };
 };
+
+/**
+ * A word as httpd's word reader (ap_getword_conf) hands it to a directive or section: `\\` is one backslash to it
+ * (`AliasMatch ^/a\\(b` compiles `^/a\(b`), where our lexer keeps both.
+ */
+export function confWord(value: string): string {
+  return value.includes('\\\\') ? value.replace(/\\\\/g, '\\') : value;
+}

@@ -6,6 +6,7 @@
 import type { ArgChecker, ArgProblem } from './types';
 import { inPerDirectorySection } from '../../catalog/placement';
 import { pcreCompileError } from '../../catalog/wsgi-regex';
+import { confWord } from './patterns';
 
 const STATUS_WORDS: Readonly<Record<string, number>> = { permanent: 301, temp: 302, seeother: 303, gone: 410 };
 
@@ -27,7 +28,7 @@ export const checkRedirect: ArgChecker = (input) => {
   const target = words.length === 3 ? 2 : grok === 0 && words.length === 2 ? 1 : -1;
   const path = words.length === 3 || grok !== 0 ? 1 : 0;
   if (regex && path < words.length) {
-    const why = pcreCompileError(words[path]);
+    const why = pcreCompileError(confWord(words[path]));
     if (why) return problem(path, `The pattern '${words[path]}' does not compile (${why}).`, 'Regular expression could not be compiled.');
   }
   if (isRedirect(status)) {

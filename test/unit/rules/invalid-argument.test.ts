@@ -55,6 +55,17 @@ ruleTable('invalid-argument', {
     // a line mod_rewrite splits otherwise (a backslash before a blank joins words) is not judged
     'RewriteEngine On\nRewriteRule ^a\\ b /x [L]\nRewriteRule ^ /x [E="a"]\nRewriteRule ^ /x [R=4294967597]\n',
     '<FilesMatch "\\.(?i:py|pyc)$">\n</FilesMatch>\n<Directory ~ "^/srv/(a|b)/">\n</Directory>\nAliasMatch ^/static/(.*)$ /srv/static/$1\nRedirectMatch permanent ^/old/(.*) https://a.example/$1\nRewriteEngine On\nRewriteCond %{REQUEST_FILENAME} !-f\nRewriteCond %{HTTP_HOST} =(a\nRewriteRule !^/(api|static)/ /index.php [L]\n',
+    // IndexOptions: features in any letter case with + or -, None before bare features (or followed only by signed
+    // ones and settings), -NameWidth/-DescriptionWidth bare, widths of 0, at least the minimum, * or what atoi reads
+    // so (4294967301 is 5 to it), Type=/Charset= with anything; None in another section; a last "" is no word;
+    // a value quoted after '=' keeps its quotes to Apache (not judged)
+    'IndexOptions fancyindexing VersionSort HTMLTable NameWidth=* DescriptionWidth=* Charset=UTF-8\nIndexOptions +FoldersFirst -SuppressIcon XHTML ShowForbidden AddAltClass IgnoreCase UseOldDateFormat\n',
+    '<Directory /srv>\n  IndexOptions FancyIndexing None +HTMLTable UseOldDateFormat -NameWidth IconWidth Type=text/html\n  IndexOptions -DescriptionWidth NameWidth=5 DescriptionWidth=12 NameWidth=0 NameWidth=x IconHeight=-3 "NameWidth=4294967301"\n  IndexOptions -IconWidth +Charset= ""\n  IndexOptions NameWidth="3"\n</Directory>\n',
+    '<Directory /srv>\n  IndexOptions None\n</Directory>\n<Directory /srv>\n  IndexOptions FancyIndexing\n  <Files x>\n    IndexOptions VersionSort\n  </Files>\n</Directory>\n<IfDefine NOPE>\n  IndexOptions None\n</IfDefine>\nIndexOptions HTMLTable\n',
+    // ProxyPass(Match): patterns that compile ('\\\\(' is '\\(' to httpd's word reader), ProxyPass's prefix not
+    // compiled (nor <Location>'s path without a wildcard); flags and key=value parameters after the URL
+    'ProxyPassMatch "^/api/(.*)$" http://127.0.0.1:8080/$1 retry=0 NoCanon\nProxyPassMatch ^/static/ !\nProxyPass ~ ^/a(b)? http://127.0.0.1:8080/ mapping=Servlet\nProxyPass /a( http://127.0.0.1:8080/\nProxyPassMatch ^/x\\\\(y http://127.0.0.1:8080/\nAliasMatch ^/a\\\\(b /srv/a\nSetEnvIf Host ^a\\\\(b X=1\nRedirectMatch ^/r\\\\(s /t\n<LocationMatch "^/l\\\\(m">\n</LocationMatch>\nProxyRemoteMatch ^http://a(b)? http://proxy.example:3128\n',
+    '<Location "/a(">\n  ProxyPass http://127.0.0.1:8080/ timeout=5\n</Location>\n<Location "/b[(">\n  ProxyPass http://127.0.0.1:8080/\n</Location>\n<LocationMatch "^/c(.*)">\n  ProxyPassMatch http://127.0.0.1:8080/\n</LocationMatch>\nProxyPass /u "unix:/run/app.sock|http://"\n',
     // <IfVersion>: operators with an optional !, versions of up to three parts (a dot may end one), patterns
     '<IfVersion >= 2.4>\n</IfVersion>\n<IfVersion !< 2.4.>\n</IfVersion>\n<IfVersion 2>\n</IfVersion>\n<IfVersion ~ ^2\\.4>\n</IfVersion>\n<IfVersion != /^3/>\n</IfVersion>\n',
   ],
@@ -285,6 +296,43 @@ ruleTable('invalid-argument', {
     { code: 'RewriteEngine On\nRewriteRule ^(a /x «[Bogus]»\n', message: ["RewriteRule: unknown flag 'Bogus'"] },
     { code: 'RewriteEngine On\nRewriteCond %{HTTP_HOST} ^a «"[NC, ,OR]"»\nRewriteRule ^ /b\n', message: ["RewriteCond: unknown flag ',OR,'"] },
     { code: 'RewriteEngine On\nRewriteCond %{HTTP_HOST} ^(a «[D]»\nRewriteRule ^ /b\n', message: ["RewriteCond: unknown flag 'D'"] },
+    // IndexOptions: the word Apache stops at, with its message
+    { code: 'IndexOptions FancyIndexing «VersionSorting»\n', fixed: 'IndexOptions FancyIndexing VersionSort\n', message: ["'VersionSorting' is not an option of IndexOptions", 'Invalid directory indexing option'] },
+    { code: 'IndexOptions «++FancyIndexing»\n', fixed: 'IndexOptions +FancyIndexing\n', message: ['Invalid directory indexing option'] },
+    { code: 'IndexOptions «""» FancyIndexing\n', message: ['An empty word', 'Invalid directory indexing option'] },
+    { code: 'IndexOptions «Charset»\n', message: ['only with a value: Charset=', 'Invalid directory indexing option'] },
+    { code: 'IndexOptions «+None»\n', fixed: 'IndexOptions None\n', message: ["Cannot combine '+' or '-' with 'None' keyword"] },
+    { code: 'IndexOptions «NameWidth»\n', message: ["'-NameWidth'", "NameWidth with no value may only appear as '-NameWidth'"] },
+    { code: 'IndexOptions «+DescriptionWidth»\n', message: ["DescriptionWidth with no value may only appear as '-DescriptionWidth'"] },
+    { code: 'IndexOptions «-NameWidth=30»\n', message: ["Cannot combine '-' with NameWidth=n"] },
+    { code: 'IndexOptions «-IconHeight=16»\n', message: ["Cannot combine '-' with IconHeight=n"] },
+    { code: 'IndexOptions «NameWidth=4»\n', message: ['at least 5', 'NameWidth value must be greater than 5'] },
+    { code: 'IndexOptions «DescriptionWidth=-1»\n', message: ['DescriptionWidth value must be greater than 12'] },
+    // atoi: digits at the start, then cut to 32 bits
+    { code: 'IndexOptions «NameWidth=3em»\n', message: ['reads as 3', 'NameWidth value must be greater than 5'] },
+    { code: 'IndexOptions «"NameWidth=4294967297"»\n', message: ['reads as 1', 'NameWidth value must be greater than 5'] },
+    { code: 'IndexOptions None «FancyIndexing»\n', message: ["Cannot combine other IndexOptions keywords with 'None'"] },
+    // None holds for the rest of its section (<IfModule> and <Limit> are no section of their own)
+    {
+      code: '<Directory /srv>\n  IndexOptions None\n  <IfModule mod_autoindex.c>\n    IndexOptions +HTMLTable «VersionSort»\n  </IfModule>\n</Directory>\n',
+      message: ['line 2', "Cannot combine other IndexOptions keywords with 'None'"],
+    },
+    { code: '<Directory /srv>\n  IndexOptions None\n  <Limit GET>\n    IndexOptions «HTMLTable»\n  </Limit>\n</Directory>\n', message: ["Cannot combine other IndexOptions keywords with 'None'"] },
+    // ProxyPassMatch / ProxyPass ~ / ProxyRemoteMatch patterns; the path of a plain <Location> as ProxyPassMatch's
+    // pattern, or ProxyPass's when it holds a wildcard
+    { code: 'ProxyPassMatch «^/api/(.*$» http://127.0.0.1:8080/$1\n', message: ["The pattern '^/api/(.*$' does not compile", 'Regular expression could not be compiled.'] },
+    { code: '<VirtualHost *:80>\n  ProxyPassMatch «"a{2,1}"» !\n</VirtualHost>\n', message: ['Regular expression could not be compiled.'] },
+    { code: 'ProxyPass ~ «^/a(» http://127.0.0.1:8080/\n', message: ['Regular expression could not be compiled.'] },
+    { code: 'ProxyPassMatch «"^/x\\\\\\(y"» http://127.0.0.1:8080/\n', message: ['Regular expression could not be compiled.'] },
+    { code: 'ProxyRemoteMatch «^http://a(» http://proxy.example:3128\n', message: ['Regular expression for ProxyRemoteMatch could not be compiled.'] },
+    { code: 'ProxyPassMatch «~» ^/a http://127.0.0.1:8080/\n', fixed: 'ProxyPassMatch ^/a http://127.0.0.1:8080/\n', message: ["ProxyPassMatch invalid syntax ('~' usage)."] },
+    { code: '<Location "/a(">\n  «ProxyPassMatch» http://127.0.0.1:8080/\n</Location>\n', message: ["The path '/a(' of <Location>", 'Regular expression could not be compiled.'] },
+    { code: '<Location "/a*(">\n  «ProxyPass» http://127.0.0.1:8080/\n</Location>\n', message: ['holds a wildcard', 'Regular expression could not be compiled.'] },
+    // the words after the URL, read before the pattern is compiled
+    { code: '<Location /app>\n  ProxyPass «/app» http://127.0.0.1:8080/\n</Location>\n', fixed: '<Location /app>\n  ProxyPass http://127.0.0.1:8080/\n</Location>\n', message: ['takes no path', 'ProxyPass|ProxyPassMatch can not have a path when defined in a location.'] },
+    { code: 'ProxyPassMatch ^/a( http://127.0.0.1:8080/ «retry»\n', message: ["'retry' is not a parameter", "Invalid ProxyPass|ProxyPassMatch parameter. Parameter must be in the form 'key=value'."] },
+    { code: 'ProxyPass /a http://127.0.0.1:8080/ «mapping=servlets»\n', message: ['unknown mapping'] },
+    { code: 'ProxyPass /a «"unix:/run/app.sock|http"»\n', message: ['ProxyPass|ProxyPassMatch uses an invalid "unix:" URL'] },
     { code: '<IfVersion «>=2.4»>\n</IfVersion>\n', message: ["'>=2.4' is not a version", 'Version appears to be invalid'] },
     { code: '<IfVersion «=>» 2.4>\n</IfVersion>\n', message: ["unrecognized operator '=>'"] },
     { code: '<IfVersion = «/^2\\.4»>\n</IfVersion>\n', message: ['Missing delimiting / of regular expression.'] },
