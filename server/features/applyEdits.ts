@@ -13,9 +13,9 @@ export function applyEdits(text: string, edits: readonly TextEditSpan[]): string
   return out + text.slice(pos);
 }
 
-/** The fix --fix applies for a report: the preferred one, else the only one. */
+/** The fix --fix applies for a report: the preferred one, else the only one unless it is a guess to ask about first. */
 export function preferredFix(report: Report): Fix | undefined {
-  return report.fixes.find((f) => f.preferred) ?? (report.fixes.length === 1 ? report.fixes[0] : undefined);
+  return report.fixes.find((f) => f.preferred) ?? (report.fixes.length === 1 && !report.fixes[0].askFirst ? report.fixes[0] : undefined);
 }
 
 /**

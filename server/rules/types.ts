@@ -18,6 +18,8 @@ export interface Fix {
   edits: TextEditSpan[];
   /** The fix `--fix` applies and the editor marks as preferred. */
   preferred?: boolean;
+  /** A guess offered in the editor but never made by `--fix`, even as a report's only fix (a name a third-party module may define). */
+  askFirst?: true;
 }
 
 export interface Report {

@@ -1,6 +1,7 @@
 // A name Apache has no command for stops configtest ("Invalid command 'X', perhaps misspelled or defined by a
-// module not included in the server configuration"). A close known name is almost surely a typo; a name far from
-// everything may belong to a third-party module the server loads, so that alone is only a warning.
+// module not included in the server configuration"). A close known name is most likely a typo; but where the
+// configuration loads a third-party module, any unknown name may be one of its directives (mod_jk's JkLogLevel is one
+// letter pair from LogLevel), so there it is only a warning.
 import type { DirectiveNode, ParseProblem, SectionNode } from '../syntax/ast';
 import type { Fix, Rule, Severity } from './types';
 import { APACHE_DOCS } from './types';
@@ -47,32 +48,33 @@ export const unknownDirective: Rule = {
       const close = closestNames(node.name, candidates);
       // Read here, not before the loop: a file of known names never needs its LoadModule lines walked for.
       const thirdParty = loadedModules(ctx.ast).thirdParty;
-      let severity: Severity = close.length || thirdParty.length === 0 ? 'error' : 'warning';
+      let severity: Severity = thirdParty.length === 0 ? 'error' : 'warning';
       if (reach === 'maybe') {
         if (!close.length) continue;
         severity = 'hint';
       }
       const base = `Unknown ${section ? 'section' : 'directive'} '${written}': no module Apache ships defines it, and Apache stops with ${apache}.`;
       const guess = close.length ? ` Did you mean ${close.join(', ')}?` : '';
-      const third = !close.length && thirdParty.length ? ` It may come from a third-party module this configuration loads (${thirdParty.join(', ')}).` : '';
+      const third = thirdParty.length ? ` ${close.length ? 'Or it may' : 'It may'} come from a third-party module this configuration loads (${thirdParty.join(', ')}).` : '';
       const skip = reach === 'maybe' ? ' Apache may skip this body, so it is not flagged as an error.' : '';
-      ctx.report({ start, end: node.nameSpan.end, message: base + guess + third + skip, severity, fixes: renames(node, close, ctx.text, ctx.ast.problems) });
+      ctx.report({ start, end: node.nameSpan.end, message: base + guess + third + skip, severity, fixes: renames(node, close, ctx.text, ctx.ast.problems, thirdParty.length === 0) });
     }
   },
 };
 
 /**
- * The fixes renaming `node` to each close name. Its own function: closures over the loop's variables would make
+ * The fixes renaming `node` to each close name, the first preferred when the name is surely a typo. Its own function: closures over the loop's variables would make
  * the loop allocate a context for every directive, known or not.
  */
-function renames(node: DirectiveNode | SectionNode, close: string[], text: string, problems: readonly ParseProblem[]): Fix[] {
+function renames(node: DirectiveNode | SectionNode, close: string[], text: string, problems: readonly ParseProblem[], surelyTypo: boolean): Fix[] {
   // A section is renamed only together with its closing tag, so the structure stays as it was (a closing tag
   // spelled otherwise, say across a continuation, gets no edit: then no fix).
   const fixable = node.kind === 'directive' || (node.close !== null && !closedByRecovery(node, problems) && !holdsIgnoredClose(node, problems));
-  return (fixable ? close.map((c, i) => rename(node, c, i === 0, text)) : []).filter((f) => node.kind === 'directive' || f.edits.length === 2);
+  // Where the name may be a third-party module's, a rename is offered but never made by --fix on its own.
+  return (fixable ? close.map((c, i) => rename(node, c, i === 0, surelyTypo, text)) : []).filter((f) => node.kind === 'directive' || f.edits.length === 2);
 }
 
-function rename(node: DirectiveNode | SectionNode, to: string, preferred: boolean, text: string): Fix {
+function rename(node: DirectiveNode | SectionNode, to: string, first: boolean, surelyTypo: boolean, text: string): Fix {
   // A quoted name may touch the next word (`'Nmae'arg`): without its quotes they would merge, so keep them apart.
   const glue = node.kind === 'directive' && /\S/.test(text[node.nameSpan.end] ?? ' ') ? ' ' : '';
   const edits = [{ start: node.kind === 'section' ? node.nameSpan.start + 1 : node.nameSpan.start, end: node.nameSpan.end, newText: to + glue }];
@@ -81,7 +83,7 @@ function rename(node: DirectiveNode | SectionNode, to: string, preferred: boolea
   if (close >= 0 && text.slice(close, close + node.name.length).toLowerCase() === node.nameLower && text[close + node.name.length] === '>') {
     edits.push({ start: close, end: close + node.name.length, newText: to });
   }
-  return { title: `Change to ${to}`, edits, preferred };
+  return surelyTypo ? { title: `Change to ${to}`, edits, preferred: first } : { title: `Change to ${to}`, edits, askFirst: true };
 }
 
 /** A closing tag the parser matched only by recovery (a problem on it): renamed, it would close something else. */

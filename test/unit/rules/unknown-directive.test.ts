@@ -45,6 +45,13 @@ ruleTable('unknown-directive', {
       message: ['third-party module', 'security2_module'],
       severity: 'warning',
     },
+    {
+      // mod_jk's own directive, a letter pair from LogLevel: with a third-party module loaded, not an error
+      // (the rename is offered, not preferred: --fix leaves the line alone)
+      code: 'LoadModule jk_module /usr/lib/apache2/modules/mod_jk.so\n«JkLogLevel» info\n',
+      message: ['Did you mean LogLevel? Or it may come from a third-party module this configuration loads (jk_module).'],
+      severity: 'warning',
+    },
     { code: '«Port» 80\n', message: ['no longer supported', 'Listen'], severity: 'error' },
     { code: '«WSGIPy3kWarningFlag» On\n', message: ['not registered by the mod_wsgi build Debian ships'], severity: 'error' },
     {
