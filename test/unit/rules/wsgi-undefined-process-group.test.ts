@@ -32,5 +32,26 @@ ruleTable('wsgi-undefined-process-group', {
       severity: 'warning',
       message: ['defines no daemon groups'],
     },
+    {
+      // wims-lti's site file: the alias names its own group, which mod_wsgi lets win, so no request gets 500 (a live
+      // server answered 200); the misspelled line only misleads
+      code: 'WSGIDaemonProcess wimslti threads=2\n<VirtualHost *:80>\n  WSGIScriptAlias / /srv/wims/app.wsgi process-group=wimslti\n  WSGIProcessGroup «wims-lti»\n</VirtualHost>\n',
+      fixed: 'WSGIDaemonProcess wimslti threads=2\n<VirtualHost *:80>\n  WSGIScriptAlias / /srv/wims/app.wsgi process-group=wimslti\n  WSGIProcessGroup wimslti\n</VirtualHost>\n',
+      severity: 'warning',
+      message: ['no request uses this line', 'process-group= '],
+    },
+    {
+      // one alias of the host without process-group= takes the group from the line: every request for it gets 500
+      code: 'WSGIDaemonProcess wimslti\n<VirtualHost *:80>\n  WSGIScriptAlias /a /srv/wims/app.wsgi process-group=wimslti\n  WSGIScriptAlias /b /srv/wims/b.wsgi\n  WSGIProcessGroup «wims-lti»\n</VirtualHost>\n',
+      fixed: 'WSGIDaemonProcess wimslti\n<VirtualHost *:80>\n  WSGIScriptAlias /a /srv/wims/app.wsgi process-group=wimslti\n  WSGIScriptAlias /b /srv/wims/b.wsgi\n  WSGIProcessGroup wimslti\n</VirtualHost>\n',
+      severity: 'error',
+      message: ['then answers every request for it with 500'],
+    },
+    {
+      // .wsgi files run by handler take the line's group too
+      code: 'WSGIDaemonProcess wimslti\n<VirtualHost *:80>\n  WSGIScriptAlias / /srv/wims/app.wsgi process-group=wimslti\n  AddHandler wsgi-script .wsgi\n  WSGIProcessGroup «wims-lti»\n</VirtualHost>\n',
+      fixed: 'WSGIDaemonProcess wimslti\n<VirtualHost *:80>\n  WSGIScriptAlias / /srv/wims/app.wsgi process-group=wimslti\n  AddHandler wsgi-script .wsgi\n  WSGIProcessGroup wimslti\n</VirtualHost>\n',
+      severity: 'error',
+    },
   ],
 });
