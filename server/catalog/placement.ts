@@ -289,6 +289,26 @@ export function loadedAnywhere(id: string, ast: ConfigAst): boolean {
   return debianModule(id)?.builtIn === true || firstLoads(ast).has(`id:${id.toLowerCase()}`);
 }
 
+/** Debian's and RHEL's MPMs are modules: a text that loads one is a whole server's list of modules. */
+const MPM_IDS = ['id:mpm_event_module', 'id:mpm_worker_module', 'id:mpm_prefork_module'];
+
+/**
+ * Whether a whole server's text loads the module registering a directive: built in, or a LoadModule anywhere (httpd
+ * runs every LoadModule while it reads the files, and looks directives up only afterwards, so `RewriteEngine On`
+ * above `LoadModule rewrite_module` passes). Undefined when the text loads no MPM, so it is not a whole server's list
+ * of modules (a site file, a fragment), or the module is not one Debian ships.
+ */
+export function moduleLoaded(ast: ConfigAst, moduleFiles: readonly string[]): boolean | undefined {
+  const first = firstLoads(ast);
+  if (!MPM_IDS.some((k) => first.has(k))) return undefined;
+  for (const file of moduleFiles) {
+    const known = debianModule(file);
+    if (!known) return undefined;
+    if (known.builtIn || first.has(`file:${known.file.toLowerCase()}`) || first.has(`id:${known.id.toLowerCase()}`)) return true;
+  }
+  return false;
+}
+
 /** Where each module is first loaded: `id:wsgi_module` (identifier) and `file:mod_wsgi.c` (source file name). */
 const firstLoadCache = runMemo<ConfigAst, Map<string, number>>();
 function firstLoads(ast: ConfigAst): Map<string, number> {

@@ -3,13 +3,14 @@
 // configuration loads a third-party module, any unknown name may be one of its directives (mod_jk's JkLogLevel is one
 // letter pair from LogLevel), so there it is only a warning.
 import type { DirectiveNode, ParseProblem, SectionNode } from '../syntax/ast';
-import type { Fix, Rule, Severity } from './types';
+import type { Fix, Rule, RuleContext, Severity } from './types';
 import { APACHE_DOCS } from './types';
 import { acceptedNames } from '../catalog/directives';
 import { catalogueEntries } from './catalogue-entries';
 import { closestNames } from '../catalog/names';
 import { loadedModules } from '../catalog/modules';
-import { standingOf } from '../catalog/placement';
+import { moduleLoaded, standingOf } from '../catalog/placement';
+import { debianModule } from '../catalog/modules';
 import { sectionInfo } from '../catalog/sections';
 
 export const unknownDirective: Rule = {
@@ -27,12 +28,26 @@ export const unknownDirective: Rule = {
       const section = node.kind === 'section';
       if (!node.name || node.name.includes('$')) continue;
       const info = infos[i];
-      if (info && !info.obsolete && !info.notRegistered) continue;
+      // A known name is refused only where a whole server does not load its module.
+      const registered = info !== undefined && !info.obsolete && !info.notRegistered;
+      if (registered && (!ctx.seesWholeServer || moduleLoaded(ctx.ast, info.alsoIn ? [info.module, ...info.alsoIn] : [info.module]) !== false)) continue;
       const reach = standingOf(node, ctx.ast).reach;
       if (reach === 'skipped') continue;
       const written = section ? `<${node.name}` : node.name;
       const start = section ? node.nameSpan.start + 1 : node.nameSpan.start;
       const apache = `"Invalid command '${written}', perhaps misspelled or defined by a module not included in the server configuration"`;
+      if (registered) {
+        const module = debianModule(info.module)!;
+        const why = `does not load it (a2enmod ${module.id.replace(/_module$/, '')}, or LoadModule ${module.id})`;
+        const unsure = reach === 'maybe' || incompleteTree(ctx.includeProblems);
+        ctx.report({
+          start,
+          end: node.nameSpan.end,
+          severity: unsure ? 'warning' : undefined,
+          message: `${info.name} belongs to ${module.file}, and this server ${why}, so Apache stops with ${apache}.` + (unsure ? ' (Apache may skip this line, or a file not read here may load the module.)' : ''),
+        });
+        continue;
+      }
       if (info?.obsolete) {
         ctx.report({ start, end: node.nameSpan.end, message: `${info.name} is no longer supported: ${info.summary} Configtest fails on this line.` });
         continue;
@@ -99,4 +114,9 @@ function closedByRecovery(node: SectionNode, problems: readonly ParseProblem[]):
 function holdsIgnoredClose(node: SectionNode, problems: readonly ParseProblem[]): boolean {
   const end = node.close?.start ?? node.end;
   return problems.some((p) => p.kind === 'mismatched-close' && p.start > node.open.end && p.start < end);
+}
+
+/** Whether the server's tree was not read whole (an Include not followed, a file unreadable): a module may load there. */
+function incompleteTree(problems: RuleContext['includeProblems']): boolean {
+  return (problems ?? []).some((p) => p.kind !== 'not-found' && p.kind !== 'cycle');
 }

@@ -40,7 +40,7 @@ test('each mistake is reported once, by its rule, on its line', () => {
     'sites.conf:17 warning trailing-comment',
     'sites.conf:19 warning wsgi-python-home',
     'sites.conf:20 warning wsgi-daemon-unused',
-    'sites.conf:24 error wsgi-undefined-process-group',
+    'sites.conf:24 warning wsgi-undefined-process-group',
     'sites.conf:28 warning deprecated-access-control',
     'sites.conf:35 warning vhost-duplicate-name',
     'sites.conf:36 information wsgi-script-access',

@@ -62,3 +62,35 @@ ruleTable('unknown-directive', {
     },
   ],
 });
+
+// A whole server (it loads an MPM): a directive of a module it does not load stops Apache ("forgot a2enmod wsgi").
+const MPM = 'LoadModule mpm_event_module /usr/lib/apache2/modules/mod_mpm_event.so\n';
+const WSGI = 'LoadModule wsgi_module /usr/lib/apache2/modules/mod_wsgi.so\n';
+ruleTable(
+  'unknown-directive',
+  {
+    valid: [
+      MPM + WSGI + 'WSGIScriptAlias / /srv/a/wsgi.py\n',
+      // httpd runs every LoadModule while reading and looks directives up afterwards: a later LoadModule counts
+      MPM + 'WSGIScriptAlias / /srv/a/wsgi.py\n' + WSGI,
+      // the guard is read and skipped
+      MPM + '<IfModule mod_wsgi.c>\n  WSGIScriptAlias / /srv/a/wsgi.py\n</IfModule>\n',
+      // built into Debian's apache2 (mod_log_config)
+      MPM + 'LogFormat "%h" short\n',
+      // no MPM loaded: not a whole server's module list (a fragment), nothing is known of its modules
+      'WSGIScriptAlias / /srv/a/wsgi.py\n',
+    ],
+    invalid: [
+      {
+        code: MPM + '«WSGIScriptAlias» / /srv/a/wsgi.py\n',
+        message: ['WSGIScriptAlias belongs to mod_wsgi.c', 'a2enmod wsgi', "Invalid command 'WSGIScriptAlias'"],
+        severity: 'error',
+      },
+      { code: MPM + '<VirtualHost *:80>\n  «RewriteEngine» On\n</VirtualHost>\n', message: ['mod_rewrite.c', 'a2enmod rewrite'] },
+      // a section of a module not loaded
+      { code: MPM + '<«Proxy» "balancer://app">\n</Proxy>\n', message: ["Invalid command '<Proxy'"] },
+    ],
+  },
+  {},
+  { asServer: true },
+);
