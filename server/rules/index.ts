@@ -41,6 +41,7 @@ import { unknownDirective } from './unknown-directive';
 import { directiveContext } from './directive-context';
 import { argumentCount } from './argument-count';
 import { invalidArgument } from './invalid-argument';
+import { listenDuplicate } from './listen-duplicate';
 import { expressionSyntax } from './expression-syntax';
 import { wsgiScriptMissing } from './wsgi-script-missing';
 import { wsgiCallableMissing } from './wsgi-callable-missing';
@@ -88,6 +89,7 @@ export const rules: readonly Rule[] = [
   directiveContext,
   argumentCount,
   invalidArgument,
+  listenDuplicate,
   expressionSyntax,
   wsgiScriptMissing,
   wsgiCallableMissing,

@@ -50,3 +50,40 @@ function validPort(digits: string): boolean {
   const n = digits.length > 6 ? Infinity : Number(digits);
   return n >= 1 && n <= 65535;
 }
+
+/**
+ * The listener a Listen address names, as httpd's listener list tells two apart: the port as a number, and the
+ * address text as apr_parse_addr_port leaves it (brackets of an IPv6 address dropped, `*` and a bare port meaning
+ * no address at all). Names are compared as written, never resolved: `80` and `0.0.0.0:80`, `[::1]` and `[0::1]`,
+ * `localhost` and `LOCALHOST` are different listeners to configtest. Undefined where Apache refuses the address
+ * (another rule's matter) or reads it in a way not modelled here (an IPv6 address without brackets, a scope id).
+ */
+export function listenerOf(word: string): { host: string | null; port: number } | undefined {
+  if (readAddress(word) !== undefined) return undefined;
+  if (/^\d+$/.test(word)) return { host: null, port: Number(word) };
+  let host: string;
+  let port: string;
+  if (word.startsWith('[')) {
+    const close = word.indexOf(']');
+    host = word.slice(1, close);
+    port = word.slice(close + 2);
+    // APR takes only an IPv6 address between brackets.
+    if (!host.includes(':') || host.includes('%') || !isIPv6(host)) return undefined;
+  } else {
+    const colon = word.indexOf(':');
+    if (colon < 0 || colon !== word.lastIndexOf(':')) return undefined;
+    host = word.slice(0, colon);
+    port = word.slice(colon + 1);
+    if (!/^\d+$/.test(port) || host.includes('[') || host.includes(']')) return undefined;
+  }
+  return { host: host === '*' ? null : host, port: Number(port) };
+}
+
+function isIPv6(text: string): boolean {
+  try {
+    new URL(`http://[${text}]/`);
+    return true;
+  } catch {
+    return false;
+  }
+}
