@@ -42,6 +42,7 @@ import { directiveContext } from './directive-context';
 import { argumentCount } from './argument-count';
 import { invalidArgument } from './invalid-argument';
 import { listenDuplicate } from './listen-duplicate';
+import { macroUse } from './macro-use';
 import { expressionSyntax } from './expression-syntax';
 import { wsgiScriptMissing } from './wsgi-script-missing';
 import { wsgiCallableMissing } from './wsgi-callable-missing';
@@ -90,6 +91,7 @@ export const rules: readonly Rule[] = [
   argumentCount,
   invalidArgument,
   listenDuplicate,
+  macroUse,
   expressionSyntax,
   wsgiScriptMissing,
   wsgiCallableMissing,

@@ -221,6 +221,12 @@ const inputCases: Array<{ rule: string; input: string; text: string; from: strin
   { rule: 'wsgi-script-alias-order', input: 'wsgiscriptalias', text: `${fillers}<VirtualHost *:80>\n    ServerName app.example\n    WSGIScriptAlias / /srv/app/wsgi.py\n    WSGIScriptAlias /api /srv/app/api.py\n</VirtualHost>\n`, from: 'WSGIScriptAlias / ', to: 'WSGIScriptAlias /x ' },
   { rule: 'wsgi-script-alias-order', input: 'alias', text: `${fillers}<VirtualHost *:80>\n    ServerName app.example\n    WSGIScriptAlias /api /srv/app/wsgi.py\n    # Alias / /srv/static/\n</VirtualHost>\n`, from: '# Alias', to: 'Alias' },
   { rule: 'wsgi-script-alias-order', input: 'scriptalias', text: `${fillers}<VirtualHost *:80>\n    ServerName app.example\n    WSGIScriptAlias /api /srv/app/wsgi.py\n    # ScriptAlias / /srv/cgi/\n</VirtualHost>\n`, from: '# ScriptAlias', to: 'ScriptAlias' },
+  { rule: 'listen-duplicate', input: 'listen', text: `Listen 8443\n${fillers}Listen 8444\n`, from: 'Listen 8444', to: 'Listen 8443' },
+  { rule: 'macro-use', input: 'use', text: `<Macro Aa $x>\n    ServerAdmin $x\n</Macro>\n${fillers}Use AA 1\n`, from: 'Use AA 1', to: 'Use AA 1 2' },
+  { rule: 'macro-use', input: 'macro', text: `<Macro Aa $x>\n    ServerAdmin $x\n</Macro>\n${fillers}Use AA 1 2\n`, from: '<Macro Aa $x>', to: '<Macro Aa $x $y>' },
+  { rule: 'macro-use', input: 'undefmacro', text: `<Macro Aa $x>\n    ServerAdmin $x\n</Macro>\n# undefine\n${fillers}Use AA 1 2\n`, from: '# undefine', to: 'UndefMacro AA' },
+  { rule: 'macro-use', input: 'include', text: `<Macro Aa $x>\n    ServerAdmin $x\n</Macro>\n# include\n${fillers}Use AA 1 2\n`, from: '# include', to: 'Include conf-enabled/more.conf' },
+  { rule: 'macro-use', input: 'includeoptional', text: `<Macro Aa $x>\n    ServerAdmin $x\n</Macro>\n# include\n${fillers}Use AA 1 2\n`, from: '# include', to: 'IncludeOptional conf-enabled/*.conf' },
 ];
 
 test('every declared input of a joining rule is shown to matter, and is followed', () => {
