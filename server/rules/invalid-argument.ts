@@ -33,6 +33,7 @@ import { checkAllowOverrideList } from './arguments/allow-override-list';
 import { checkAuthnzFcgiProvider } from './arguments/authnz-fcgi';
 import { checkSslProtocol } from './arguments/ssl-protocol';
 import { checkAllowMethods } from './arguments/allow-methods';
+import { checkAuthnProvider } from './arguments/authn-provider';
 import { checkListen } from './arguments/listen';
 import { checkRedirect } from './arguments/redirect';
 import { checkExpires } from './arguments/expires';
@@ -53,6 +54,9 @@ const CHECKERS: Readonly<Record<string, ArgChecker>> = {
   sslprotocol: checkSslProtocol,
   sslproxyprotocol: checkSslProtocol,
   allowmethods: checkAllowMethods,
+  authbasicprovider: checkAuthnProvider,
+  authdigestprovider: checkAuthnProvider,
+  authformprovider: checkAuthnProvider,
   listen: checkListen,
   redirect: checkRedirect,
   redirectmatch: checkRedirect,

@@ -79,6 +79,26 @@ export const SWITCH_SYNONYMS: Readonly<Record<string, 'On' | 'Off'>> = {
   no: 'Off', false: 'Off', '0': 'Off', disable: 'Off', disabled: 'Off', n: 'Off', none: 'Off',
 };
 
+/** The scheme an authentication directive serves, as its module names it when a provider cannot serve it. */
+export type AuthnScheme = 'Basic' | 'Digest' | 'Form';
+
+/**
+ * Authentication providers the modules Debian ships register (AuthBasicProvider, AuthDigestProvider,
+ * AuthFormProvider; names are case-sensitive), and whether each can give the password hash Digest needs. Verified
+ * with apache2 -t (2.4.71, every module of the apache2 package and mod_wsgi loaded): anon and ldap are refused by
+ * AuthDigestProvider.
+ */
+export const AUTHN_PROVIDERS: ReadonlyArray<{ name: string; digest: boolean }> = [
+  { name: 'file', digest: true },
+  { name: 'dbm', digest: true },
+  { name: 'anon', digest: false },
+  { name: 'dbd', digest: true },
+  { name: 'socache', digest: true },
+  { name: 'ldap', digest: false },
+  // mod_wsgi's, for WSGIAuthUserScript (its script may define get_realm_hash too)
+  { name: 'wsgi', digest: true },
+];
+
 /** Authorization providers the modules Debian ships register for Require (names are case-sensitive). */
 export const REQUIRE_PROVIDERS: readonly string[] = [
   'all', 'env', 'method', 'expr', 'ip', 'host', 'forward-dns', 'local', 'user', 'valid-user', 'group', 'file-owner',

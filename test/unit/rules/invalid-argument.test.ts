@@ -2,6 +2,9 @@ import { ruleTable } from '../../helpers/rule-table';
 
 ruleTable('invalid-argument', {
   valid: [
+    // authentication providers Debian's modules register, and one the configuration defines before it is used
+    '<Location /x>\n  AuthBasicProvider file ldap anon\n  AuthDigestProvider file dbm dbd socache\n  AuthFormProvider socache\n</Location>\n',
+    '<AuthnProviderAlias ldap corp>\n</AuthnProviderAlias>\n<Location /x>\n  AuthBasicProvider corp file\n</Location>\n',
     'KeepAlive on\nKeepAlive OFF\nHostnameLookups Double\nServerTokens prod\nServerSignature EMail\nSSLEngine optional\n',
     '<Directory /srv>\n  Options None +Indexes\n  Options -Indexes -ExecCGI\n  Options FollowSymLinks MultiViews\n  AllowOverride FileInfo AuthConfig Options=Indexes,MultiViews Nonfatal=Override\n</Directory>\n',
     'Header always set X-Frame-Options DENY\nHeader unset Server\nHeader edit Location ^http: https:\nHeader set X a env=!NOPE\nHeader set X a "expr=%{HTTPS} == \'on\'"\nRequestHeader unset Proxy early\nHeader echo ^X-\n',
@@ -296,6 +299,17 @@ ruleTable('invalid-argument', {
     { code: 'RewriteEngine On\nRewriteRule ^(a /x «[Bogus]»\n', message: ["RewriteRule: unknown flag 'Bogus'"] },
     { code: 'RewriteEngine On\nRewriteCond %{HTTP_HOST} ^a «"[NC, ,OR]"»\nRewriteRule ^ /b\n', message: ["RewriteCond: unknown flag ',OR,'"] },
     { code: 'RewriteEngine On\nRewriteCond %{HTTP_HOST} ^(a «[D]»\nRewriteRule ^ /b\n', message: ["RewriteCond: unknown flag 'D'"] },
+    // Authentication providers: looked up as written; Digest needs one that can give the password hash
+    { code: '<Location /x>\n  AuthBasicProvider «File»\n</Location>\n', fixed: '<Location /x>\n  AuthBasicProvider file\n</Location>\n', message: ['case-sensitive', 'Unknown Authn provider: File'] },
+    { code: '<Location /radicale>\n  AuthBasicProvider file «external»\n</Location>\n', message: ['no authentication provider Apache ships', 'Unknown Authn provider: external'], severity: 'error' },
+    {
+      // mod_authnz_external registers 'external': with a third-party module loaded, only a warning
+      code: 'LoadModule authnz_external_module /usr/lib/apache2/modules/mod_authnz_external.so\n<Location /radicale>\n  AuthBasicProvider «external»\n</Location>\n',
+      message: ['a third-party module loaded here may register it'],
+      severity: 'warning',
+    },
+    { code: '<Location /x>\n  AuthDigestProvider file «ldap»\n</Location>\n', message: ["The 'ldap' Authn provider doesn't support Digest Authentication"] },
+    { code: '<AuthnProviderAlias anon guests>\n</AuthnProviderAlias>\n<Location /x>\n  AuthDigestProvider «guests»\n</Location>\n', message: ["The 'guests' Authn provider doesn't support Digest Authentication"] },
     // IndexOptions: the word Apache stops at, with its message
     { code: 'IndexOptions FancyIndexing «VersionSorting»\n', fixed: 'IndexOptions FancyIndexing VersionSort\n', message: ["'VersionSorting' is not an option of IndexOptions", 'Invalid directory indexing option'] },
     { code: 'IndexOptions «++FancyIndexing»\n', fixed: 'IndexOptions +FancyIndexing\n', message: ['Invalid directory indexing option'] },

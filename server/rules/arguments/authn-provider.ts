@@ -1,0 +1,74 @@
+// AuthBasicProvider, AuthDigestProvider and AuthFormProvider name authentication providers: each word is looked up
+// as written (the names are case-sensitive) among the providers the loaded modules registered and those the
+// configuration defines (<AuthnProviderAlias>, AuthnzFcgiDefineProvider). An unknown name stops configtest
+// ("Unknown Authn provider: x"), and so does a provider that cannot serve the scheme: Digest needs the password's
+// hash, which anon and ldap cannot give. https://httpd.apache.org/docs/2.4/mod/mod_auth_basic.html#authbasicprovider
+import type { ConfigAst } from '../../syntax/ast';
+import type { ArgChecker, ArgInput } from './types';
+import { replaceWord } from './types';
+import { AUTHN_PROVIDERS, type AuthnScheme } from '../../catalog/data/keywords';
+import { closestNames } from '../../catalog/names';
+import { loadedModules } from '../../catalog/modules';
+import { forEachNode } from '../../syntax/parser';
+import { runMemo } from '../run-memo';
+
+/** Which scheme each directive serves, as its module names it in the refusal. */
+const SCHEME: Record<string, AuthnScheme> = { authbasicprovider: 'Basic', authdigestprovider: 'Digest', authformprovider: 'Form' };
+
+export const checkAuthnProvider: ArgChecker = (input) => {
+  const { words, node, info, ast } = input;
+  const scheme = SCHEME[info.name.toLowerCase()];
+  if (!scheme) return undefined;
+  const defined = definedAuthnProviders(ast);
+  for (let i = 0; i < words.length; i++) {
+    const name = words[i];
+    const shipped = AUTHN_PROVIDERS.find((p) => p.name === name);
+    const alias = defined.get(name);
+    if (shipped || alias !== undefined) {
+      // An alias serves Digest when the provider it stands for does; a FastCGI provider never does.
+      const digest = shipped ? shipped.digest : alias;
+      if (scheme === 'Digest' && !digest) {
+        const w = node.args[i];
+        return { start: w.start, end: w.end, message: `The '${name}' provider cannot give the password hash Digest authentication needs (file, dbm, dbd and socache can). Apache: "The '${name}' Authn provider doesn't support Digest Authentication".` };
+      }
+      continue;
+    }
+    return unknown(input, i, [...AUTHN_PROVIDERS.map((p) => p.name), ...defined.keys()]);
+  }
+  return undefined;
+};
+
+function unknown(input: ArgInput, i: number, known: string[]) {
+  const { words, node, ast } = input;
+  const name = words[i];
+  const w = node.args[i];
+  const exact = known.find((k) => k.toLowerCase() === name.toLowerCase());
+  const close = exact ? [exact] : closestNames(name, known, 3);
+  // A third-party module (mod_authnz_external's 'external' …) may register the name: not an error then.
+  const thirdParty = loadedModules(ast).thirdParty.length > 0;
+  const what = exact ? `'${name}' is not an authentication provider: provider names are case-sensitive (${exact})` : `'${name}' is no authentication provider Apache ships (${AUTHN_PROVIDERS.map((p) => p.name).join(', ')}), nor one this configuration defines with <AuthnProviderAlias>`;
+  return {
+    start: w.start,
+    end: w.end,
+    message: `${what}${thirdParty && !exact ? '; a third-party module loaded here may register it' : ''}. Apache: "Unknown Authn provider: ${name}".`,
+    severity: thirdParty && !exact ? ('warning' as const) : undefined,
+    fixes: close.map((c, k) => replaceWord(input, i, c, k === 0 && close.length === 1)),
+  };
+}
+
+/** Providers the configuration defines, with whether each serves Digest (an alias: as its base provider). */
+const definedCache = runMemo<ConfigAst, Map<string, boolean>>();
+function definedAuthnProviders(ast: ConfigAst): Map<string, boolean> {
+  let out = definedCache.get(ast);
+  if (out) return out;
+  const found = (out = new Map<string, boolean>());
+  definedCache.set(ast, found);
+  forEachNode(ast.children, (n) => {
+    if (n.kind === 'section' && n.nameLower === 'authnprovideralias' && n.args[1]) {
+      found.set(n.args[1].value, AUTHN_PROVIDERS.find((p) => p.name === n.args[0].value)?.digest ?? true);
+    } else if (n.kind === 'directive' && n.nameLower === 'authnzfcgidefineprovider' && n.args[1] && /^authnz?$/i.test(n.args[0]?.value ?? '')) {
+      found.set(n.args[1].value, false);
+    }
+  });
+  return found;
+}
