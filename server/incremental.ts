@@ -167,10 +167,11 @@ class LineStarts {
  * The directives and sections a per-section rule reads beyond the node it judges, through the caches the rules
  * keep per tree (weak maps keyed by the tree): the Define state (wsgi-reach.ts), the modules loaded (modules.ts,
  * placement.ts), <If>/<ElseIf>/<Else> chains (an <Else> inside <IfModule> continues an <If> of another top-level
- * node: context/explain.ts), and the Require providers a config defines (arguments/require.ts). A test lists those
+ * node: context/explain.ts), and the Require and authentication providers a config defines (arguments/require.ts,
+ * arguments/authn-provider.ts). A test lists those
  * caches, so a new one is not missed here.
  */
-const SURROUNDINGS = new Set(['define', 'undefine', 'loadmodule', 'if', 'elseif', 'else', 'authzprovideralias', 'luaauthzprovider', 'authnzfcgidefineprovider']);
+const SURROUNDINGS = new Set(['define', 'undefine', 'loadmodule', 'if', 'elseif', 'else', 'authzprovideralias', 'authnprovideralias', 'luaauthzprovider', 'authnzfcgidefineprovider']);
 
 /**
  * Whether the edit changed what a per-section rule reads beyond the node it judges (above), or the line-break style

@@ -166,7 +166,7 @@ test('a join rule declared per-section is caught: its kept findings go stale', (
 test('every cache a rule keeps per tree is one the incremental analysis knows', () => {
   // A per-section rule that reads the whole tree through a new cache would see other top-level nodes: the
   // directives that cache reads must join SURROUNDINGS in incremental.ts, and the cache this list.
-  const known = ['catalog/modules.ts', 'catalog/placement.ts', 'catalog/wsgi-reach.ts', 'model/defines.ts', 'model/variables.ts', 'rules/arguments/require.ts'];
+  const known = ['catalog/modules.ts', 'catalog/placement.ts', 'catalog/wsgi-reach.ts', 'model/defines.ts', 'model/variables.ts', 'rules/arguments/authn-provider.ts', 'rules/arguments/require.ts'];
   const root = path.join(__dirname, '..', '..', '..', 'server');
   const found: string[] = [];
   const visit = (dir: string) => {
@@ -189,6 +189,7 @@ const surroundings: Array<{ name: string; text: string; from: string; to: string
   { name: 'a LoadModule', text: `# modules\n${fillers}FooBarBaz on\n`, from: '# modules\n', to: 'LoadModule foo_module modules/mod_foo.so\n' },
   { name: 'an <If> chain', text: `<If "true">\n</If>\n${fillers}<IfModule mod_ssl.c>\n<Else>\n</Else>\n</IfModule>\n`, from: '<If "true">\n</If>\n', to: '# no If\n' },
   { name: 'a Require provider', text: `# providers\n${fillers}<Location />\n    Require admins\n</Location>\n`, from: '# providers\n', to: '<AuthzProviderAlias ldap-group admins cn=admins>\n</AuthzProviderAlias>\n' },
+  { name: 'an authentication provider', text: `# providers\n${fillers}<Location />\n    AuthBasicProvider corp\n</Location>\n`, from: '# providers\n', to: '<AuthnProviderAlias ldap corp>\n</AuthnProviderAlias>\n' },
 ];
 
 for (const c of surroundings) {
