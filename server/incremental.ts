@@ -171,7 +171,9 @@ class LineStarts {
  * arguments/authn-provider.ts). A test lists those
  * caches, so a new one is not missed here.
  */
-const SURROUNDINGS = new Set(['define', 'undefine', 'loadmodule', 'if', 'elseif', 'else', 'authzprovideralias', 'authnprovideralias', 'luaauthzprovider', 'authnzfcgidefineprovider']);
+// IndexOptions: a bare feature fails after a None read earlier in its section, and at top level that None is a
+// top-level node of its own (arguments/index-options.ts reads it without a cache).
+const SURROUNDINGS = new Set(['define', 'undefine', 'loadmodule', 'if', 'elseif', 'else', 'authzprovideralias', 'authnprovideralias', 'luaauthzprovider', 'authnzfcgidefineprovider', 'indexoptions']);
 
 /**
  * Whether the edit changed what a per-section rule reads beyond the node it judges (above), or the line-break style

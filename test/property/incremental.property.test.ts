@@ -189,6 +189,7 @@ const surroundings: Array<{ name: string; text: string; from: string; to: string
   { name: 'a LoadModule', text: `# modules\n${fillers}FooBarBaz on\n`, from: '# modules\n', to: 'LoadModule foo_module modules/mod_foo.so\n' },
   { name: 'an <If> chain', text: `<If "true">\n</If>\n${fillers}<IfModule mod_ssl.c>\n<Else>\n</Else>\n</IfModule>\n`, from: '<If "true">\n</If>\n', to: '# no If\n' },
   { name: 'a Require provider', text: `# providers\n${fillers}<Location />\n    Require admins\n</Location>\n`, from: '# providers\n', to: '<AuthzProviderAlias ldap-group admins cn=admins>\n</AuthzProviderAlias>\n' },
+  { name: 'an IndexOptions None at top level', text: `IndexOptions FancyIndexing\n${fillers}IndexOptions HTMLTable\n`, from: 'IndexOptions FancyIndexing\n', to: 'IndexOptions None\n' },
   { name: 'an authentication provider', text: `# providers\n${fillers}<Location />\n    AuthBasicProvider corp\n</Location>\n`, from: '# providers\n', to: '<AuthnProviderAlias ldap corp>\n</AuthnProviderAlias>\n' },
 ];
 

@@ -53,7 +53,8 @@ export const checkIndexOptions: ArgChecker = (input) => {
   // Without a None of its own, the line fails only after one read earlier in the section.
   const earlier = ownNone ? false : noneBefore(input);
   if (ownNone || earlier !== false) {
-    const where = earlier === false ? '' : ` (the IndexOptions None of line ${earlier + 1}, which holds for the rest of the section)`;
+    // No line number: the finding is kept through edits elsewhere, which move the lines (the incremental analysis).
+    const where = earlier === false ? '' : ' (an IndexOptions None earlier in this section, which holds for the rest of it)';
     return at(
       input,
       feature,

@@ -329,7 +329,7 @@ ruleTable('invalid-argument', {
     // None holds for the rest of its section (<IfModule> and <Limit> are no section of their own)
     {
       code: '<Directory /srv>\n  IndexOptions None\n  <IfModule mod_autoindex.c>\n    IndexOptions +HTMLTable «VersionSort»\n  </IfModule>\n</Directory>\n',
-      message: ['line 2', "Cannot combine other IndexOptions keywords with 'None'"],
+      message: ['an IndexOptions None earlier in this section', "Cannot combine other IndexOptions keywords with 'None'"],
     },
     { code: '<Directory /srv>\n  IndexOptions None\n  <Limit GET>\n    IndexOptions «HTMLTable»\n  </Limit>\n</Directory>\n', message: ["Cannot combine other IndexOptions keywords with 'None'"] },
     // ProxyPassMatch / ProxyPass ~ / ProxyRemoteMatch patterns; the path of a plain <Location> as ProxyPassMatch's
