@@ -27,6 +27,9 @@ function readAddress(word: string): 'no-port' | 'invalid' | undefined {
     const close = word.indexOf(']');
     if (close < 0) return 'invalid';
     host = word.slice(1, close);
+    // APR takes only an IPv6 address between brackets ([*], [1.2.3.4], [localhost] are refused), a scope id allowed.
+    const percent = host.indexOf('%');
+    if (!isIPv6(percent < 0 ? host : host.slice(0, percent))) return 'invalid';
     const rest = word.slice(close + 1);
     if (rest === '') return 'no-port';
     if (rest[0] !== ':' || !/^\d+$/.test(rest.slice(1))) return 'invalid';

@@ -38,7 +38,7 @@ ruleTable('invalid-argument', {
     '<Directory /srv>\n  AllowMethods GET POST PATCH\n  AllowMethods RESET\n  FileETag mtime +size -INode\n  FileETag None\n</Directory>\n',
     // Listen: a port, or address:port; a host name's port is judged, not whether it resolves; any protocol word.
     // TAKE_ARGV: a last "" is no argument (AllowMethods GET "" passes)
-    'Listen 8080\nListen 127.0.0.1:8081 https\nListen [::1]:8082\nListen *:8083\nListen localhost:8084\nListen 8085 ""\n<Directory /srv>\n  AllowMethods GET ""\n</Directory>\n',
+    'Listen 8080\nListen 127.0.0.1:8081 https\nListen [::1]:8082\nListen *:8083\nListen localhost:8084\nListen 8085 ""\nListen [fe80::1%lo]:8086\nListen [::ffff:127.0.0.1]:8087\n<Directory /srv>\n  AllowMethods GET ""\n</Directory>\n',
     // Redirect: a status word or number, the path, the target (3xx only, an absolute URL or a path); inside <Location>
     // the status and target alone are an expression (not judged)
     'Redirect permanent / https://a.example/\nRedirect /old /new\nRedirect gone /gone\nRedirect 410 /x\nRedirect seeother /a mailto:x@y\n<Location /old>\n  Redirect 301 /new\n</Location>\n',
@@ -250,6 +250,9 @@ ruleTable('invalid-argument', {
     { code: 'Listen «127.0.0.1»\n', message: ['127.0.0.1:80', 'Port must be specified'] },
     { code: 'Listen «[::1]»\n', message: ['Port must be specified'] },
     { code: 'Listen «:80»\n', message: ['Invalid address or port'] },
+    // only an IPv6 address goes between brackets
+    { code: 'Listen «[*]:8443»\n', message: ['Invalid address or port'] },
+    { code: 'Listen «[127.0.0.1]:80»\n', message: ['Invalid address or port'] },
     { code: 'Listen «*:0»\n', message: ['Invalid address or port'] },
     { code: 'Listen «65536» https\n', message: ['Invalid address or port'] },
     { code: 'Redirect permanent «/old»\n', message: ['needs the URL', 'URL to redirect to is missing'] },
