@@ -167,9 +167,8 @@ class LineStarts {
  * The directives and sections a per-section rule reads beyond the node it judges, through the caches the rules
  * keep per tree (weak maps keyed by the tree): the Define state (wsgi-reach.ts), the modules loaded (modules.ts,
  * placement.ts), <If>/<ElseIf>/<Else> chains (an <Else> inside <IfModule> continues an <If> of another top-level
- * node: context/explain.ts), and the Require and authentication providers a config defines (arguments/require.ts,
- * arguments/authn-provider.ts). A test lists those
- * caches, so a new one is not missed here.
+ * node: context/explain.ts), and the Require and authentication providers a config defines
+ * (arguments/defined-providers.ts). A test lists those caches, so a new one is not missed here.
  */
 // IndexOptions: a bare feature fails after a None read earlier in its section, and at top level that None is a
 // top-level node of its own (arguments/index-options.ts reads it without a cache).

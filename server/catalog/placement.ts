@@ -304,7 +304,7 @@ export function moduleLoaded(ast: ConfigAst, moduleFiles: readonly string[]): bo
   for (const file of moduleFiles) {
     const known = debianModule(file);
     if (!known) return undefined;
-    if (known.builtIn || first.has(`file:${known.file.toLowerCase()}`) || first.has(`id:${known.id.toLowerCase()}`)) return true;
+    if (loadedAnywhere(known.id, ast) || first.has(`file:${known.file.toLowerCase()}`)) return true;
   }
   return false;
 }

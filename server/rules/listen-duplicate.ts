@@ -14,7 +14,7 @@ import { directivesNamed } from '../model/model';
 import { isHtaccess, standingOf } from '../catalog/placement';
 import { argvWords, effectiveWords } from './arguments/words';
 import { listenerOf } from './arguments/listen';
-import { wholeLines } from '../catalog/wsgi-edits';
+import { deleteLines } from '../model/edits';
 
 interface Earlier {
   node: DirectiveNode;
@@ -82,5 +82,5 @@ function where(node: DirectiveNode): string {
  */
 function removeFix(text: string, node: DirectiveNode, earlier: Earlier, protocol: string): Fix[] {
   if (protocol !== earlier.protocol) return [];
-  return [{ title: 'Remove this repeated Listen', preferred: true, edits: [{ ...wholeLines(text, node.start, node.end), newText: '' }] }];
+  return [{ title: 'Remove this repeated Listen', preferred: true, edits: [deleteLines(text, node.start, node.end)] }];
 }

@@ -11,7 +11,7 @@ import { enclosingVirtualHost, contextSection } from '../model/model';
 import { isDynamic, urlPrefixMatches } from '../model/paths';
 import { namedDirectivesAmong } from '../model/host-index';
 import { deleteLines, insertAbove } from '../model/edits';
-import { standingOf } from '../catalog/placement';
+import { standingOf, type Reach } from '../catalog/placement';
 
 const ALIASES = ['alias', 'scriptalias', 'wsgiscriptalias'];
 
@@ -25,8 +25,14 @@ export const wsgiScriptAliasOrder: Rule = {
   check(ctx) {
     // The aliases of each host (their directives: the URL is args[0]), in configuration order.
     const byHost = new Map<SectionNode | null, DirectiveNode[]>();
-    // The aliases Apache may not read (a condition around them that may be skipped); those it surely skips are left out.
-    const unsure = new Set<DirectiveNode>();
+    // Whether Apache reads an alias (a condition around it may be skipped): asked only of the two aliases of a match,
+    // most aliases have none.
+    const reaches = new Map<DirectiveNode, Reach>();
+    const reachOf = (d: DirectiveNode): Reach => {
+      let r = reaches.get(d);
+      if (r === undefined) reaches.set(d, (r = standingOf(d, ctx.ast).reach));
+      return r;
+    };
     // The aliases in document order, without a scan of every directive. Indexed: the allocation profile showed an
     // iterator result per directive here.
     const directives = namedDirectivesAmong(ctx.model, ALIASES);
@@ -37,9 +43,6 @@ export const wsgiScriptAliasOrder: Rule = {
       if (!url || d.args.length < 2 || isDynamic(url.value)) continue;
       const scope = contextSection(d);
       if (scope && scope.nameLower !== 'virtualhost') continue;
-      const reach = standingOf(d, ctx.ast).reach;
-      if (reach === 'skipped') continue;
-      if (reach === 'maybe') unsure.add(d);
       const host = enclosingVirtualHost(d);
       const list = byHost.get(host);
       if (list) list.push(d);
@@ -48,7 +51,7 @@ export const wsgiScriptAliasOrder: Rule = {
     for (const entries of byHost.values()) {
       for (let j = 0; j < entries.length; j++) {
         const later = entries[j];
-        const swallower = swallowerOf(entries, j, unsure);
+        const swallower = swallowerOf(entries, j, reachOf);
         if (!swallower) continue;
         const laterUrl = later.args[0].value;
         const swallowerUrl = swallower.args[0].value;
@@ -77,18 +80,22 @@ const isWsgi = (d: DirectiveNode) => d.nameLower === 'wsgiscriptalias';
 
 /**
  * The alias that takes the requests of `entries[j]`: the first whose URL is a prefix of its own, among the aliases
- * listed before it by the same module, or any mod_alias one when it is a WSGIScriptAlias; an alias Apache may not
- * read is compared only with the aliases of its own section.
+ * listed before it by the same module, or any mod_alias one when it is a WSGIScriptAlias. Aliases Apache skips take
+ * no part; one it may skip is compared only with the aliases of its own section.
  */
-function swallowerOf(entries: readonly DirectiveNode[], j: number, unsure: ReadonlySet<DirectiveNode>): DirectiveNode | undefined {
+function swallowerOf(entries: readonly DirectiveNode[], j: number, reachOf: (d: DirectiveNode) => Reach): DirectiveNode | undefined {
   const later = entries[j];
   const url = later.args[0].value;
-  const laterUnsure = unsure.has(later);
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i];
+    if (e === later || !urlPrefixMatches(e.args[0].value, url) || !(isWsgi(e) === isWsgi(later) ? i < j : !isWsgi(e))) continue;
+    const laterReach = reachOf(later);
+    if (laterReach === 'skipped') return undefined;
+    const reach = reachOf(e);
+    if (reach === 'skipped') continue;
     // Both are read, or neither is (one section): only then does one surely take the other's requests.
-    if ((laterUnsure || unsure.has(e)) && e.parent !== later.parent) continue;
-    if (e !== later && urlPrefixMatches(e.args[0].value, url) && (isWsgi(e) === isWsgi(later) ? i < j : !isWsgi(e))) return e;
+    if ((laterReach === 'maybe' || reach === 'maybe') && e.parent !== later.parent) continue;
+    return e;
   }
   return undefined;
 }

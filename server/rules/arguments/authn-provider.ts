@@ -3,14 +3,12 @@
 // configuration defines (<AuthnProviderAlias>, AuthnzFcgiDefineProvider). An unknown name stops configtest
 // ("Unknown Authn provider: x"), and so does a provider that cannot serve the scheme: Digest needs the password's
 // hash, which anon and ldap cannot give. https://httpd.apache.org/docs/2.4/mod/mod_auth_basic.html#authbasicprovider
-import type { ConfigAst } from '../../syntax/ast';
 import type { ArgChecker, ArgInput } from './types';
 import { replaceWord } from './types';
 import { AUTHN_PROVIDERS, type AuthnScheme } from '../../catalog/data/keywords';
 import { closestNames } from '../../catalog/names';
 import { loadedModules } from '../../catalog/modules';
-import { forEachNode } from '../../syntax/parser';
-import { runMemo } from '../run-memo';
+import { definedProviders } from './defined-providers';
 
 /** Which scheme each directive serves, as its module names it in the refusal. */
 const SCHEME: Record<string, AuthnScheme> = { authbasicprovider: 'Basic', authdigestprovider: 'Digest', authformprovider: 'Form' };
@@ -19,7 +17,7 @@ export const checkAuthnProvider: ArgChecker = (input) => {
   const { words, node, info, ast } = input;
   const scheme = SCHEME[info.name.toLowerCase()];
   if (!scheme) return undefined;
-  const defined = definedAuthnProviders(ast);
+  const defined = definedProviders(ast).authn;
   for (let i = 0; i < words.length; i++) {
     const name = words[i];
     const shipped = AUTHN_PROVIDERS.find((p) => p.name === name);
@@ -54,21 +52,4 @@ function unknown(input: ArgInput, i: number, known: string[]) {
     severity: thirdParty && !exact ? ('warning' as const) : undefined,
     fixes: close.map((c, k) => replaceWord(input, i, c, k === 0 && close.length === 1)),
   };
-}
-
-/** Providers the configuration defines, with whether each serves Digest (an alias: as its base provider). */
-const definedCache = runMemo<ConfigAst, Map<string, boolean>>();
-function definedAuthnProviders(ast: ConfigAst): Map<string, boolean> {
-  let out = definedCache.get(ast);
-  if (out) return out;
-  const found = (out = new Map<string, boolean>());
-  definedCache.set(ast, found);
-  forEachNode(ast.children, (n) => {
-    if (n.kind === 'section' && n.nameLower === 'authnprovideralias' && n.args[1]) {
-      found.set(n.args[1].value, AUTHN_PROVIDERS.find((p) => p.name === n.args[0].value)?.digest ?? true);
-    } else if (n.kind === 'directive' && n.nameLower === 'authnzfcgidefineprovider' && n.args[1] && /^authnz?$/i.test(n.args[0]?.value ?? '')) {
-      found.set(n.args[1].value, false);
-    }
-  });
-  return found;
 }

@@ -3,14 +3,12 @@
 // AuthnzFcgiDefineProvider. Some providers parse their arguments while Apache reads the line: `all` (exactly
 // granted or denied), `ip` (addresses and subnets), `method` (HTTP methods httpd knows); `expr` is
 // expression-syntax's. https://httpd.apache.org/docs/2.4/mod/mod_authz_core.html#require
-import type { ConfigAst } from '../../syntax/ast';
 import type { ArgChecker, ArgInput, ArgProblem } from './types';
 import { replaceWord } from './types';
 import { REQUIRE_PROVIDERS } from '../../catalog/data/keywords';
 import { closestNames } from '../../catalog/names';
 import { loadedModules } from '../../catalog/modules';
-import { forEachNode } from '../../syntax/parser';
-import { runMemo } from '../run-memo';
+import { definedProviders } from './defined-providers';
 import { validSubnet } from '../../catalog/ip-subnet';
 import { unknownMethod } from './methods';
 import { providerIndex } from '../../catalog/require-line';
@@ -21,8 +19,9 @@ export const checkRequire: ArgChecker = (input) => {
   const provider = words[at] ?? '';
   // The joint list is made only for a provider neither list names (the message and its fixes read it).
   if (REQUIRE_PROVIDERS.includes(provider)) return PROVIDER_ARGUMENTS[provider]?.(input, at + 1);
-  if (definedProviders(ast).includes(provider)) return undefined;
-  const known = [...REQUIRE_PROVIDERS, ...definedProviders(ast)];
+  const defined = definedProviders(ast).authz;
+  if (defined.includes(provider)) return undefined;
+  const known = [...REQUIRE_PROVIDERS, ...defined];
   const word = node.args[at] ?? node.args[0];
   const span = word ?? node.nameSpan;
   const close = closestNames(provider, known, 3);
@@ -38,26 +37,6 @@ export const checkRequire: ArgChecker = (input) => {
     severity: thirdParty && !exact ? 'warning' : undefined,
   };
 };
-
-const providersCache = runMemo<ConfigAst, string[]>();
-
-function definedProviders(ast: ConfigAst): string[] {
-  const hit = providersCache.get(ast);
-  if (hit) return hit;
-  const out: string[] = [];
-  providersCache.set(ast, out);
-  // forEachNode is iterative: sections can nest deeper than the call stack.
-  forEachNode(ast.children, (n) => {
-    if (n.kind === 'section') {
-      if (n.nameLower === 'authzprovideralias' && n.args[1]) out.push(n.args[1].value);
-    } else if (n.kind === 'directive') {
-      if (n.nameLower === 'luaauthzprovider' && n.args[0]) out.push(n.args[0].value);
-      if (n.nameLower === 'authnzfcgidefineprovider' && n.args[1]) out.push(n.args[1].value);
-    }
-  });
-  return out;
-}
-
 
 /** The arguments a provider parses while Apache reads the line; `from` is the index of its first argument. */
 const PROVIDER_ARGUMENTS: Readonly<Record<string, (input: ArgInput, from: number) => ArgProblem | undefined>> = {

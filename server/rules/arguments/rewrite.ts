@@ -6,6 +6,7 @@
 import type { ArgChecker, ArgInput, ArgProblem } from './types';
 import { checkPattern } from './patterns';
 import { strtol } from './numbers';
+import { isBlank } from '../../syntax/lexer';
 import { list } from './keywords';
 import { closestNames } from '../../catalog/names';
 import {
@@ -28,8 +29,6 @@ interface FlagItem {
   value: string;
 }
 
-/** C's isspace in the C locale, which mod_rewrite uses to trim the items. */
-const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\v' || c === '\f' || c === '\r';
 
 /**
  * The items of a "[...]" field as mod_rewrite splits it: at every comma, blanks around an item dropped, the name
@@ -43,11 +42,12 @@ function readFlagField(field: string): FlagItem[] {
   let at = 0;
   while (at < body.length) {
     const itemStart = at;
-    while (isBlank(body[at])) at++;
+    // mod_rewrite trims with C's isspace, the same blanks as apr_isspace.
+    while (isBlank(body.charCodeAt(at))) at++;
     if (at >= body.length) break;
     const comma = body.indexOf(',', at);
     let end = comma;
-    while (end > at && isBlank(body[end - 1])) end--;
+    while (end > at && isBlank(body.charCodeAt(end - 1))) end--;
     const text = comma > at ? body.slice(at, end) : at > itemStart ? body.slice(at) : '';
     const eq = text.indexOf('=');
     items.push(eq < 0 ? { key: text, value: '' } : { key: text.slice(0, eq), value: text.slice(eq + 1) });
